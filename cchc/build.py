@@ -1,0 +1,542 @@
+"""Positioned YAML tree → `Plan`, reporting every structural problem on the way.
+
+The builder never stops at the first problem: a broken task is reported and left out, and the
+rest of the file is still read, so one run of `cchc validate` shows every mistake.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+
+from .deadline import Deadline, DeadlineError, milestones, parse_deadline, parse_due
+from .model import (
+    STATUS_WORDS,
+    Agency,
+    AgencyRef,
+    Plan,
+    PlanInfo,
+    ProgressEntry,
+    Registry,
+    Section,
+    Task,
+)
+from .problems import Problem, Span, problem
+from .quarter import Quarter, QuarterError
+from .schema import OBJECTS, keys_of
+from .text import loose_key, name_key, nfc
+from .yamlnodes import Document, Map, Node, Scalar, Seq
+
+SUPPORTED_VERSIONS = ("1",)
+_ROMAN = (
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+)
+_TASK_ID = re.compile(r"^([IVXLC]+)\.([1-9][0-9]{0,3})$")
+_DAY = re.compile(
+    r"^(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})$|^(\d{4})-(\d{2})-(\d{2})$", re.IGNORECASE
+)
+_BOOLEANS = {"true": True, "false": False}
+
+
+def roman(n: int) -> str:
+    return _ROMAN[n - 1] if 0 < n <= len(_ROMAN) else str(n)
+
+
+def parse_day(text: str) -> date:
+    """A calendar day written day first (20/12/2023) or ISO (2023-12-20); ValueError otherwise."""
+    m = _DAY.match(text.strip())
+    if not m:
+        raise ValueError(text)
+    if m.group(1):
+        return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    return date(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+
+
+def _found(node: Node) -> str:
+    if isinstance(node, Scalar):
+        return "null" if node.value is None else "text"
+    return node.kind
+
+
+class Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.path = doc.path
+        self.problems: list[Problem] = []
+        self.registry = Registry(())
+        self.first = Quarter(2000, 1)
+        self.last = Quarter(2999, 4)
+        self.task_lines: dict[str, int] = {}
+
+    # --- reporting and typed access -------------------------------------------------------------
+    def report(self, span: Span, code: str, **args: object) -> None:
+        self.problems.append(problem(self.path, span, code, **args))
+
+    def mapping(self, node: Node | None, obj: str, key: str, where: str) -> Map | None:
+        if node is None:
+            return None
+        if not isinstance(node, Map):
+            if not (isinstance(node, Scalar) and node.refused):
+                self.report(node.span, "S001", key=key, expected="mapping", found=_found(node))
+            return None
+        allowed = keys_of(obj)
+        for k, _ in node.entries:
+            if k.value not in allowed:
+                names = list(allowed)
+                close = difflib.get_close_matches(k.value or "", names, n=1, cutoff=0.6)
+                self.report(
+                    k.span,
+                    "S003",
+                    key=k.value or "",
+                    where=where,
+                    suggestion=close[0] if close else "",
+                    allowed=", ".join(names),
+                )
+        present = {k.value for k, _ in node.entries}
+        for spec in OBJECTS[obj]:
+            if spec.required and spec.name not in present:
+                self.report(
+                    Span.point(node.span.line, node.span.column), "S002", key=spec.name, where=where
+                )
+        return node
+
+    def text(self, node: Node | None, key: str, required: bool = True) -> str | None:
+        if node is None:
+            return None
+        if isinstance(node, Scalar):
+            if node.refused:
+                return None
+            if node.value is None or not node.value.strip():
+                if required:
+                    self.report(node.span, "S004", key=key)
+                return None
+            return nfc(node.value.strip())
+        self.report(node.span, "S001", key=key, expected="text", found=_found(node))
+        return None
+
+    def items(self, node: Node | None, key: str, allow_single: bool = False) -> list[Node]:
+        if node is None:
+            return []
+        if isinstance(node, Seq):
+            return node.items
+        if allow_single and isinstance(node, Scalar) and node.value is not None:
+            return [node]
+        if isinstance(node, Scalar) and node.value is None and not node.refused:
+            return []
+        if not (isinstance(node, Scalar) and node.refused):
+            self.report(node.span, "S001", key=key, expected="list", found=_found(node))
+        return []
+
+    # --- the plan ---------------------------------------------------------------------------------
+    def build(self) -> Plan | None:
+        root = self.doc.root
+        if root is None:
+            return None
+        top = self.mapping(root, "root", "(root)", "file")
+        if top is None:
+            return None
+        version = self.version(top.get("version"))
+        info = self.plan_info(top.get("plan"))
+        self.registry = self.agencies(top.get("agencies"))
+        sections = self.sections(top.get("sections"))
+        if version is None or info is None or sections is None:
+            return None
+        return Plan(version, info, self.registry, sections)
+
+    def version(self, node: Node | None) -> int | None:
+        value = self.text(node, "version")
+        if value is None or node is None:
+            return None
+        if value not in SUPPORTED_VERSIONS:
+            self.report(node.span, "S005", found=value)
+            return None
+        return int(value)
+
+    def plan_info(self, node: Node | None) -> PlanInfo | None:
+        plan = self.mapping(node, "plan", "plan", "plan")
+        if plan is None:
+            return None
+        title = self.text(plan.get("title"), "title")
+        source = self.text(plan.get("source"), "source")
+        province = self.text(plan.get("province"), "province", required=False)
+        self.text(plan.get("issued"), "issued", required=False)
+        period = self.mapping(plan.get("period"), "period", "period", "period")
+        first = last = None
+        if period is not None:
+            first = self.quarter(period.get("from"), "from")
+            last = self.quarter(period.get("to"), "to")
+            if first and last and last < first:
+                self.report(period.span, "D004", detail=f"{last} < {first}")
+                first = last = None
+        if title is None or source is None or first is None or last is None:
+            return None
+        self.first, self.last = first, last
+        return PlanInfo(title, source, province, first, last, plan.span)
+
+    def quarter(self, node: Node | None, key: str) -> Quarter | None:
+        value = self.text(node, key)
+        if value is None or node is None:
+            return None
+        try:
+            return Quarter.parse(value)
+        except QuarterError:
+            self.report(node.span, "D004", detail=f"'{value}'")
+            return None
+
+    # --- agencies ---------------------------------------------------------------------------------
+    def agencies(self, node: Node | None) -> Registry:
+        raw: list[tuple[Map, str, list[tuple[str, Span]], bool]] = []
+        claimed: dict[str, tuple[str, int]] = {}
+        for item in self.items(node, "agencies"):
+            entry = self.mapping(item, "agency", "agencies", "agency:")
+            if entry is None:
+                continue
+            name = self.text(entry.get("name"), "name")
+            if name is None:
+                continue
+            spellings = [
+                (name, entry.span if entry.get("name") is None else entry.get("name").span)
+            ]  # type: ignore[union-attr]
+            for alias_node in self.items(entry.get("aliases"), "aliases"):
+                alias = self.text(alias_node, "aliases")
+                if alias is not None:
+                    spellings.append((alias, alias_node.span))
+            for spelling, span in spellings:
+                key = name_key(spelling)
+                if key in claimed and claimed[key][0] != name:
+                    other, line = claimed[key]
+                    self.report(span, "A003", name=spelling, other=other, first_line=line)
+                else:
+                    claimed.setdefault(key, (name, span.line))
+            is_group = self.boolean(entry.get("group"), "group")
+            raw.append((entry, name, spellings, is_group))
+        # Names first, then references, so member_of and successor may point forward.
+        preliminary = Registry(
+            tuple(Agency(name, tuple(s for s, _ in sp[1:]), grp) for _, name, sp, grp in raw)
+        )
+        agencies = []
+        for entry, name, spellings, is_group in raw:
+            member_of = []
+            for group_node in self.items(entry.get("member_of"), "member_of", allow_single=True):
+                group = self.reference(preliminary, group_node, "member_of")
+                if group is None:
+                    continue
+                if not group.is_group:
+                    self.report(group_node.span, "A004", name=group.name)
+                elif group.name not in member_of:
+                    member_of.append(group.name)
+            successor, since = self.successor(preliminary, entry.get("successor"), name)
+            note = self.text(entry.get("note"), "note", required=False)
+            agencies.append(
+                Agency(
+                    name,
+                    tuple(s for s, _ in spellings[1:]),
+                    is_group,
+                    tuple(member_of),
+                    successor,
+                    since,
+                    note,
+                    entry.span,
+                )
+            )
+        return Registry(tuple(agencies))
+
+    def successor(
+        self, registry: Registry, node: Node | None, name: str
+    ) -> tuple[str | None, date | None]:
+        entry = self.mapping(node, "successor", "successor", f"successor:{name}")
+        if entry is None:
+            return None, None
+        agency_node = entry.get("agency")
+        target = (
+            self.reference(registry, agency_node, "agency") if agency_node is not None else None
+        )
+        since = self.day(entry.get("since"), "since")
+        return (target.name if target else None), since
+
+    def reference(self, registry: Registry, node: Node, key: str) -> Agency | None:
+        spelling = self.text(node, key)
+        if spelling is None:
+            return None
+        agency = registry.resolve(spelling)
+        if agency is None:
+            close = registry.suggest(spelling, 1)
+            self.report(node.span, "A001", name=spelling, suggestion=close[0] if close else "")
+        return agency
+
+    def boolean(self, node: Node | None, key: str) -> bool:
+        if node is None:
+            return False
+        value = node.value if isinstance(node, Scalar) else None
+        if value is not None and value.strip().lower() in _BOOLEANS:
+            return _BOOLEANS[value.strip().lower()]
+        if not (isinstance(node, Scalar) and node.refused):
+            self.report(node.span, "S001", key=key, expected="boolean", found=_found(node))
+        return False
+
+    def day(self, node: Node | None, key: str) -> date | None:
+        value = self.text(node, key, required=False)
+        if value is None or node is None:
+            return None
+        try:
+            return parse_day(value)
+        except ValueError:
+            self.report(node.span, "P002", found=value)
+            return None
+
+    # --- sections and tasks -----------------------------------------------------------------------
+    def sections(self, node: Node | None) -> tuple[Section, ...] | None:
+        if node is None:
+            return None
+        sections = []
+        for index, item in enumerate(self.items(node, "sections"), 1):
+            entry = self.mapping(item, "section", "sections", f"section:{roman(index)}")
+            if entry is None:
+                continue
+            id_node = entry.get("id")
+            section_id = self.text(id_node, "id")
+            if (
+                section_id is not None
+                and id_node is not None
+                and section_id.upper() != roman(index)
+            ):
+                self.report(id_node.span, "I004", found=section_id, expected=roman(index))
+            section_id = roman(index)
+            title = self.text(entry.get("title"), "title")
+            tasks = self.tasks(entry.get("tasks"), section_id)
+            if title is not None:
+                sections.append(Section(section_id, title, tasks, entry.span))
+        return tuple(sections)
+
+    def tasks(self, node: Node | None, section_id: str) -> tuple[Task, ...]:
+        tasks = []
+        previous = 0
+        for index, item in enumerate(self.items(node, "tasks"), 1):
+            expected = f"{section_id}.{previous + 1}"
+            entry = self.mapping(item, "task", "tasks", f"task:{expected}")
+            if entry is None:
+                previous += 1
+                continue
+            number = self.task_number(entry.get("id"), section_id, expected)
+            previous = number if number is not None else previous + 1
+            task = self.task(entry, section_id, number if number is not None else index)
+            if task is not None and number is not None:
+                tasks.append(task)
+        return tuple(tasks)
+
+    def task_number(self, node: Node | None, section_id: str, expected: str) -> int | None:
+        value = self.text(node, "id")
+        if value is None or node is None:
+            return None
+        m = _TASK_ID.match(value)
+        if not m or m.group(1) != section_id:
+            self.report(node.span, "I001", found=value, expected=expected)
+            return None
+        first_line = self.task_lines.get(value)
+        if first_line is not None:
+            self.report(node.span, "I002", found=value, first_line=first_line)
+            return None
+        self.task_lines[value] = node.span.line
+        if value != expected:
+            self.report(node.span, "I003", found=value, expected=expected)
+        return int(m.group(2))
+
+    def task(self, entry: Map, section_id: str, number: int) -> Task | None:
+        task_id = f"{section_id}.{number}"
+        title = self.text(entry.get("title"), "title")
+        lead = self.parties(entry.get("lead"), "lead", task_id, required=True)
+        partners = self.parties(entry.get("partners"), "partners", task_id, required=False)
+        note = self.text(entry.get("note"), "note", required=False)
+        deadline_node = entry.get("deadline")
+        parsed = self.deadline(deadline_node, task_id)
+        if (
+            title is None
+            or lead is None
+            or partners is None
+            or parsed is None
+            or deadline_node is None
+        ):
+            self.progress(entry.get("progress"), task_id)  # still report its problems
+            return None
+        deadline, spans = parsed
+        occurrences = deadline.occurrences(self.first, self.last)
+        if deadline.kind.value != "milestones":
+            spans = tuple(deadline_node.span for _ in occurrences)
+        progress = self.progress(entry.get("progress"), task_id)
+        return Task(
+            task_id,
+            section_id,
+            number,
+            title,
+            lead,
+            partners,
+            deadline,
+            occurrences,
+            note,
+            progress,
+            entry.span,
+            deadline_node.span,
+            spans,
+        )
+
+    def parties(
+        self, node: Node | None, key: str, task_id: str, required: bool
+    ) -> tuple[AgencyRef, ...] | None:
+        if node is None:
+            return None if required else ()
+        refs: list[AgencyRef] = []
+        seen: dict[tuple[str, str | None], int] = {}
+        ok = True
+        items = self.items(node, key, allow_single=True)
+        if required and not items:
+            self.report(node.span, "S004", key=key)
+            return None
+        for item in items:
+            name_node: Node | None = item
+            scope = None
+            if isinstance(item, Map):
+                entry = self.mapping(item, "party", key, f"party:{task_id}")
+                name_node = entry.get("agency") if entry else None
+                scope = self.text(entry.get("scope"), "scope", required=False) if entry else None
+            if name_node is None:
+                ok = False
+                continue
+            agency = self.reference(self.registry, name_node, key)
+            if agency is None:
+                ok = False
+                continue
+            written = self.text(name_node, key) or agency.name
+            first = seen.get((agency.name, scope))
+            if first is not None:
+                self.report(name_node.span, "A002", name=written, first_line=first)
+                continue
+            seen[(agency.name, scope)] = name_node.span.line
+            refs.append(AgencyRef(agency.name, written, scope, item.span))
+        return tuple(refs) if ok else None
+
+    def deadline(self, node: Node | None, task_id: str) -> tuple[Deadline, tuple[Span, ...]] | None:
+        if node is None:
+            return None
+        if isinstance(node, Scalar):
+            text = self.text(node, "deadline")
+            if text is None:
+                return None
+            try:
+                return parse_deadline(text), (node.span,)
+            except DeadlineError as err:
+                self.report(node.span, "D001", text=text, reason=err.reason)
+                return None
+        if isinstance(node, Map):
+            self.report(node.span, "S001", key="deadline", expected="text or list", found="mapping")
+            return None
+        pairs: list[tuple[str, str | None]] = []
+        spans: list[Span] = []
+        ok = True
+        if not node.items:
+            self.report(node.span, "S004", key="deadline")
+            return None
+        for item in node.items:
+            entry = self.mapping(item, "milestone", "deadline", f"milestone:{task_id}")
+            if entry is None:
+                ok = False
+                continue
+            due_node = entry.get("due")
+            due = self.text(due_node, "due")
+            target = self.text(entry.get("target"), "target", required=False)
+            if due is None or due_node is None:
+                ok = False
+                continue
+            try:
+                parse_due(due)
+            except DeadlineError as err:
+                reason = err.reason if err.reason != "unrecognised" else "not_a_point"
+                self.report(due_node.span, "D001", text=due, reason=reason)
+                ok = False
+                continue
+            pairs.append((due, target))
+            spans.append(due_node.span)
+        if not ok:
+            return None
+        return milestones(pairs), tuple(spans)
+
+    def progress(self, node: Node | None, task_id: str) -> tuple[ProgressEntry, ...]:
+        entries = []
+        for item in self.items(node, "progress"):
+            entry = self.mapping(item, "progress", "progress", f"progress:{task_id}")
+            if entry is None:
+                continue
+            status_node = entry.get("status")
+            status_text = self.text(status_node, "status")
+            status = STATUS_WORDS.get(loose_key(status_text)) if status_text else None
+            if status_text is not None and status is None and status_node is not None:
+                self.report(status_node.span, "P001", found=status_text)
+            due_node = entry.get("due")
+            due_text = self.text(due_node, "due", required=False)
+            due: Quarter | None = None
+            bad_due = False
+            if due_text is not None and due_node is not None:
+                try:
+                    due = parse_due(due_text).quarter
+                except DeadlineError as err:
+                    self.report(due_node.span, "D001", text=due_text, reason=err.reason)
+                    bad_due = True
+            day_node = entry.get("date")
+            day = self.day(day_node, "date")
+            percent = self.percent(entry.get("percent"))
+            evidence = self.text(entry.get("evidence"), "evidence", required=False)
+            note = self.text(entry.get("note"), "note", required=False)
+            if status is None or bad_due:
+                continue
+            entries.append(
+                ProgressEntry(
+                    status,
+                    due,
+                    day,
+                    evidence,
+                    percent,
+                    note,
+                    entry.span,
+                    due_node.span if due_node is not None else entry.span,
+                    day_node.span if day_node is not None else entry.span,
+                )
+            )
+        return tuple(entries)
+
+    def percent(self, node: Node | None) -> float | None:
+        value = self.text(node, "percent", required=False)
+        if value is None or node is None:
+            return None
+        try:
+            number = float(value.rstrip("%").strip().replace(",", "."))
+        except ValueError:
+            number = -1.0
+        if not 0 <= number <= 100:  # also rejects nan
+            self.report(node.span, "P008", found=value)
+            return None
+        return number
+
+
+def build(doc: Document) -> tuple[Plan | None, list[Problem]]:
+    builder = Builder(doc)
+    plan = builder.build()
+    return plan, builder.problems

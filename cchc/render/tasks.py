@@ -1,0 +1,109 @@
+"""`cchc list` and `cchc show` in JSON, CSV and Markdown (the table lives in table.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..i18n import tr
+from ..model import AgencyRef, Plan, Task
+from .common import agency_cell, md_table, task_record, to_csv, to_json, vn_date
+
+LIST_COLUMNS = (
+    "id",
+    "section",
+    "title",
+    "lead",
+    "partners",
+    "deadline",
+    "kind",
+    "occurrences",
+    "note",
+)
+
+
+def list_json(plan: Plan, tasks: Sequence[Task], lang: str) -> str:
+    return to_json([task_record(t) for t in tasks])
+
+
+def list_csv(plan: Plan, tasks: Sequence[Task], lang: str) -> str:
+    rows = []
+    for t in tasks:
+        record = task_record(t)
+        record["lead"] = agency_cell(t.lead)
+        record["partners"] = agency_cell(t.partners)
+        record["occurrences"] = [o["quarter"] for o in record["occurrences"]]
+        rows.append(record)
+    return to_csv(rows, LIST_COLUMNS)
+
+
+def list_markdown(plan: Plan, tasks: Sequence[Task], lang: str) -> str:
+    wanted = {t.id for t in tasks}
+    out = [f"# {tr('list.title', lang, title=plan.info.title)}\n"]
+    header = [
+        tr(k, lang) for k in ("col.id", "col.task", "col.lead", "col.partners", "col.deadline")
+    ]
+    for section in plan.sections:
+        rows = [
+            [
+                t.id,
+                t.title + (f" ({t.note})" if t.note else ""),
+                agency_cell(t.lead),
+                agency_cell(t.partners),
+                t.deadline.wording,
+            ]
+            for t in section.tasks
+            if t.id in wanted
+        ]
+        if rows:
+            out.append(f"\n## {section.id}. {section.title}\n\n")
+            out.append(md_table(header, rows))
+    return "".join(out)
+
+
+def show_text(plan: Plan, task: Task, lang: str) -> str:
+    section = plan.section(task.section)
+    none = tr("show.none", lang)
+
+    def parties(refs: Sequence[AgencyRef]) -> list[str]:
+        lines = []
+        for r in refs:
+            line = f"  - {r.agency}"
+            if r.scope:
+                line += f" ({tr('show.scope', lang, scope=r.scope)})"
+            lines.append(line)
+        return lines or [f"  {none}"]
+
+    out = [f"{task.id}. {task.title}"]
+    if section:
+        out.append(f"{tr('col.section', lang)}: {section.id}. {section.title}")
+    out.append(f"{tr('col.lead', lang)}:")
+    out += parties(task.lead)
+    out.append(f"{tr('col.partners', lang)}:")
+    out += parties(task.partners)
+    out.append(f"{tr('col.deadline', lang)}: {task.deadline.wording}")
+    out.append(f"{tr('col.kind', lang)}: {tr('kind.' + task.deadline.kind.value, lang)}")
+    if task.occurrences:
+        out.append(f"{tr('col.occurrences', lang)}:")
+        for o in task.occurrences:
+            target = f" — {o.target}" if o.target else ""
+            out.append(f"  - {o.quarter.long_label()} ({vn_date(o.due_date)}){target}")
+    if task.note:
+        out.append(f"{tr('col.note', lang)}: {task.note}")
+    if task.progress:
+        out.append(f"{tr('col.progress', lang)}:")
+        for p in task.progress:
+            parts = [tr("status." + p.status.value, lang)]
+            if p.due:
+                parts.insert(0, p.due.label())
+            if p.day:
+                parts.append(vn_date(p.day))
+            if p.percent is not None:
+                parts.append(f"{p.percent:g}%")
+            if p.evidence:
+                parts.append(p.evidence)
+            out.append("  - " + "; ".join(parts))
+    return "\n".join(out) + "\n"
+
+
+def show_json(plan: Plan, task: Task, lang: str) -> str:
+    return to_json(task_record(task))

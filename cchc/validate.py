@@ -1,0 +1,168 @@
+"""Rules over a built plan and its YAML tree, and the one entry point `check()`.
+
+Each rule is a small generator of problems; `RULES` is the list `check()` runs. The builder
+(build.py) already reported everything that stopped an object from being built; these rules
+judge what was built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from .build import build
+from .model import Plan, Status, Task
+from .problems import Problem, Span, problem
+from .text import is_nfc
+from .yamlnodes import Document, Map, Node, Scalar, Seq
+
+
+@dataclass(frozen=True)
+class Context:
+    doc: Document
+    plan: Plan
+    today: date | None  # None: skip the rules that need the clock
+
+
+Rule = Callable[[Context], Iterator[Problem]]
+
+
+def deadlines_within_period(ctx: Context) -> Iterator[Problem]:
+    info = ctx.plan.info
+    for task in ctx.plan.tasks:
+        for occurrence, span in zip(task.occurrences, task.occurrence_spans):
+            if not info.first <= occurrence.quarter <= info.last:
+                yield problem(
+                    ctx.doc.path,
+                    span,
+                    "D002",
+                    quarter=occurrence.quarter.long_label(),
+                    first=info.first.long_label(),
+                    last=info.last.long_label(),
+                )
+
+
+def milestones_in_order(ctx: Context) -> Iterator[Problem]:
+    for task in ctx.plan.tasks:
+        if task.deadline.kind.value != "milestones":
+            continue
+        pairs = list(zip(task.occurrences, task.occurrence_spans))
+        for (before, _), (after, span) in zip(pairs, pairs[1:]):
+            if after.due_date <= before.due_date:
+                yield problem(
+                    ctx.doc.path, span, "D003", quarter=after.label, previous=before.label
+                )
+
+
+def _occurrence_labels(task: Task) -> str:
+    return ", ".join(o.quarter.label() for o in task.occurrences) or "—"
+
+
+def progress_refers_to_occurrence(ctx: Context) -> Iterator[Problem]:
+    path = ctx.doc.path
+    for task in ctx.plan.tasks:
+        for entry in task.progress:
+            if not task.occurrences:
+                if entry.due is not None:
+                    yield problem(path, entry.due_span, "P009")
+            elif entry.due is None:
+                if len(task.occurrences) > 1:
+                    yield problem(path, entry.span, "P006", expected=_occurrence_labels(task))
+            elif task.occurrence(entry.due) is None:
+                yield problem(
+                    path,
+                    entry.due_span,
+                    "P005",
+                    found=entry.due.label(),
+                    expected=_occurrence_labels(task),
+                )
+
+
+def progress_dates(ctx: Context) -> Iterator[Problem]:
+    path = ctx.doc.path
+    for task in ctx.plan.tasks:
+        last_dated: dict[object, tuple[date, int]] = {}
+        completed: dict[object, int] = {}
+        for entry in task.progress:
+            key = entry.due if len(task.occurrences) > 1 else None
+            label = entry.due.label() if entry.due else task.id
+            if entry.status is Status.DONE and entry.day is None:
+                yield problem(path, entry.span, "P003")
+            if entry.day is not None and ctx.today is not None and entry.day > ctx.today:
+                yield problem(
+                    path,
+                    entry.day_span,
+                    "P004",
+                    found=entry.day.strftime("%d/%m/%Y"),
+                    today=ctx.today.strftime("%d/%m/%Y"),
+                )
+            if key in completed:
+                yield problem(path, entry.span, "P010", found=label, first_line=completed[key])
+            if entry.day is not None:
+                before = last_dated.get(key)
+                if before is not None and entry.day < before[0]:
+                    yield problem(
+                        path,
+                        entry.day_span,
+                        "P007",
+                        found=label,
+                        date=entry.day.strftime("%d/%m/%Y"),
+                        first_line=before[1],
+                    )
+                last_dated[key] = (entry.day, entry.span.line)
+            if entry.status is Status.DONE:
+                completed.setdefault(key, entry.span.line)
+
+
+def _scalars(node: Node | None) -> Iterator[Scalar]:
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, Scalar):
+            yield current
+        elif isinstance(current, Seq):
+            stack.extend(current.items)
+        elif isinstance(current, Map):
+            for key, value in current.entries:
+                yield key
+                stack.append(value)
+
+
+def text_is_clean(ctx: Context) -> Iterator[Problem]:
+    for scalar in _scalars(ctx.doc.root):
+        value = scalar.value
+        if value is None or scalar.refused or value.isascii() and value == value.strip():
+            continue
+        if not is_nfc(value):
+            yield problem(ctx.doc.path, scalar.span, "T001")
+        if value != value.strip() and scalar.quoted:
+            # plain scalars cannot carry surrounding spaces; quoted ones carry them into output
+            yield problem(ctx.doc.path, scalar.span, "T002", key=value.strip()[:40])
+
+
+RULES: tuple[Rule, ...] = (
+    deadlines_within_period,
+    milestones_in_order,
+    progress_refers_to_occurrence,
+    progress_dates,
+    text_is_clean,
+)
+
+
+def check(doc: Document, today: date | None = None) -> tuple[Plan | None, list[Problem]]:
+    """Build the plan and run every rule; problems sorted by position."""
+    problems = list(doc.problems)
+    plan = None
+    if doc.root is not None:
+        plan, built = build(doc)
+        problems += built
+        if plan is not None:
+            ctx = Context(doc, plan, today)
+            for rule in RULES:
+                problems.extend(rule(ctx))
+    problems.sort(key=Problem.sort_key)
+    return plan, problems
+
+
+__all__ = ["RULES", "Context", "Span", "check"]
