@@ -6,6 +6,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cchc.cli import main  # noqa: E402
+from cchc.cli import main
 
 main()

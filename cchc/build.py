@@ -211,12 +211,11 @@ class Builder:
             entry = self.mapping(item, "agency", "agencies", "agency:")
             if entry is None:
                 continue
-            name = self.text(entry.get("name"), "name")
-            if name is None:
+            name_node = entry.get("name")
+            name = self.text(name_node, "name")
+            if name is None or name_node is None:
                 continue
-            spellings = [
-                (name, entry.span if entry.get("name") is None else entry.get("name").span)
-            ]  # type: ignore[union-attr]
+            spellings = [(name, name_node.span)]
             for alias_node in self.items(entry.get("aliases"), "aliases"):
                 alias = self.text(alias_node, "aliases")
                 if alias is not None:
@@ -369,15 +368,11 @@ class Builder:
         note = self.text(entry.get("note"), "note", required=False)
         deadline_node = entry.get("deadline")
         parsed = self.deadline(deadline_node, task_id)
-        if (
-            title is None
-            or lead is None
-            or partners is None
-            or parsed is None
-            or deadline_node is None
-        ):
+        if parsed is None or deadline_node is None:
             self.progress(entry.get("progress"), task_id)  # still report its problems
             return None
+        # A task with other broken parts is still built, so the rules can judge its deadline and
+        # progress; a plan with errors is never used for anything but reporting them.
         deadline, spans = parsed
         occurrences = deadline.occurrences(self.first, self.last)
         if deadline.kind.value != "milestones":
@@ -387,9 +382,9 @@ class Builder:
             task_id,
             section_id,
             number,
-            title,
-            lead,
-            partners,
+            title or "",
+            lead or (),
+            partners or (),
             deadline,
             occurrences,
             note,
@@ -505,7 +500,7 @@ class Builder:
             percent = self.percent(entry.get("percent"))
             evidence = self.text(entry.get("evidence"), "evidence", required=False)
             note = self.text(entry.get("note"), "note", required=False)
-            if status is None or bad_due:
+            if status is None or bad_due or (day_node is not None and day is None):
                 continue
             entries.append(
                 ProgressEntry(

@@ -51,10 +51,13 @@ def locate(explicit: str | None = None, cwd: Path | None = None) -> Path:
 
 def display_path(path: Path) -> str:
     """Relative to the working folder where that is shorter, as linters print paths."""
+    if not path.is_absolute():
+        return str(path)
     try:
-        return os.path.relpath(path)
+        relative = os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
+    return str(path) if relative.startswith("..") else relative
 
 
 def max_bytes() -> int:

@@ -128,7 +128,7 @@ CATALOGUE: dict[str, Code] = {
             "tệp quá lớn ({size} byte, giới hạn {limit} byte)",
             "the file is too large ({size} bytes, limit {limit} bytes)",
         ),
-        # --- structure ---------------------------------------------------------------------------
+        # --- structure ----
         Code(
             "S001",
             "wrong-type",
@@ -164,7 +164,7 @@ CATALOGUE: dict[str, Code] = {
             "phiên bản định dạng '{found}' không được hỗ trợ; hãy viết version: 1",
             "format version '{found}' is not supported; write version: 1",
         ),
-        # --- deadlines -----------------------------------------------------------------------------
+        # --- deadlines ----
         Code(
             "D001",
             "deadline-unparsed",
@@ -198,7 +198,7 @@ CATALOGUE: dict[str, Code] = {
             "thời kỳ kế hoạch sai: {detail}; ví dụ đúng: from: Quý I/2022, to: Quý IV/2025",
             "bad plan period: {detail}; for example from: Quý I/2022, to: Quý IV/2025",
         ),
-        # --- ids and sections --------------------------------------------------------------------
+        # --- ids and sections ----
         Code(
             "I001",
             "bad-id",
@@ -229,7 +229,7 @@ CATALOGUE: dict[str, Code] = {
             "section id '{found}' is wrong; sections are Roman numerals I, II, III …, "
             "the next one is {expected}",
         ),
-        # --- agencies -------------------------------------------------------------------------------
+        # --- agencies ----
         Code(
             "A001",
             "unknown-agency",
@@ -261,7 +261,7 @@ CATALOGUE: dict[str, Code] = {
             "'{name}' không phải là một nhóm (group: true){hint}",
             "'{name}' is not a group (group: true){hint}",
         ),
-        # --- text -----------------------------------------------------------------------------------
+        # --- text ----
         Code(
             "T001",
             "not-nfc",
@@ -278,7 +278,7 @@ CATALOGUE: dict[str, Code] = {
             "'{key}' có khoảng trắng ở đầu hoặc cuối; hãy xoá",
             "'{key}' has leading or trailing spaces; remove them",
         ),
-        # --- progress records -------------------------------------------------------------------------
+        # --- progress records ----
         Code(
             "P001",
             "progress-status",

@@ -230,33 +230,8 @@ _WORD_RE = re.compile(
     "(?:[^\\W\\d_]|[\u0300-\u036f" + re.escape("".join(sorted(_LEGACY_CHARS))) + "])+"
 )
 
-_ONSETS = (
-    "ngh ng nh ch gh gi kh ph th tr qu b c d đ g h k l m n p r s t v x".split()
-)
-_RHYMES = """
-    a ai ao au ay ac ach am an ang anh ap at
-    ăc ăm ăn ăng ăp ăt
-    âu ây âc âm ân âng âp ât
-    e eo ec em en eng ep et
-    ê êu êch êm ên ênh êp êt
-    i ia iu ich im in inh ip it
-    iêu iêc iêm iên iêng iêp iêt
-    o oi oc om on ong op ot ooc oong
-    oa oai oay oac oach oam oan oang oanh oap oat oao
-    oăc oăm oăn oăng oăt
-    oe oeo oem oen oet
-    ô ôi ôc ôm ôn ông ôp ôt
-    ơ ơi ơm ơn ơp ơt
-    u ui uc um un ung up ut
-    ua uôi uôc uôm uôn uông uôt
-    uân uâng uât uây
-    uê uêch uênh
-    uy uya uyu uych uyn uynh uyp uyt uyên uyêt
-    uơ
-    ư ưi ưu ưc ưm ưn ưng ưt
-    ưa ươi ươu ươc ươm ươn ương ươp ươt
-    y yêu yêm yên yêng yêt
-""".split()
+_ONSETS = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"]
+_RHYMES = ["a", "ai", "ao", "au", "ay", "ac", "ach", "am", "an", "ang", "anh", "ap", "at", "ăc", "ăm", "ăn", "ăng", "ăp", "ăt", "âu", "ây", "âc", "âm", "ân", "âng", "âp", "ât", "e", "eo", "ec", "em", "en", "eng", "ep", "et", "ê", "êu", "êch", "êm", "ên", "ênh", "êp", "êt", "i", "ia", "iu", "ich", "im", "in", "inh", "ip", "it", "iêu", "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "o", "oi", "oc", "om", "on", "ong", "op", "ot", "ooc", "oong", "oa", "oai", "oay", "oac", "oach", "oam", "oan", "oang", "oanh", "oap", "oat", "oao", "oăc", "oăm", "oăn", "oăng", "oăt", "oe", "oeo", "oem", "oen", "oet", "ô", "ôi", "ôc", "ôm", "ôn", "ông", "ôp", "ôt", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt", "u", "ui", "uc", "um", "un", "ung", "up", "ut", "ua", "uôi", "uôc", "uôm", "uôn", "uông", "uôt", "uân", "uâng", "uât", "uây", "uê", "uêch", "uênh", "uy", "uya", "uyu", "uych", "uyn", "uynh", "uyp", "uyt", "uyên", "uyêt", "uơ", "ư", "ưi", "ưu", "ưc", "ưm", "ưn", "ưng", "ưt", "ưa", "ươi", "ươu", "ươc", "ươm", "ươn", "ương", "ươp", "ươt", "y", "yêu", "yêm", "yên", "yêng", "yêt"]
 _SYLLABLE_RE = re.compile(
     "(?:" + "|".join(_ONSETS) + ")?(?:" + "|".join(sorted(_RHYMES, key=len, reverse=True)) + ")"
 )

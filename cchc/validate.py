@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from .build import build
 from .model import Plan, Status, Task
@@ -31,7 +32,7 @@ Rule = Callable[[Context], Iterator[Problem]]
 def deadlines_within_period(ctx: Context) -> Iterator[Problem]:
     info = ctx.plan.info
     for task in ctx.plan.tasks:
-        for occurrence, span in zip(task.occurrences, task.occurrence_spans):
+        for occurrence, span in zip(task.occurrences, task.occurrence_spans, strict=True):
             if not info.first <= occurrence.quarter <= info.last:
                 yield problem(
                     ctx.doc.path,
@@ -47,8 +48,8 @@ def milestones_in_order(ctx: Context) -> Iterator[Problem]:
     for task in ctx.plan.tasks:
         if task.deadline.kind.value != "milestones":
             continue
-        pairs = list(zip(task.occurrences, task.occurrence_spans))
-        for (before, _), (after, span) in zip(pairs, pairs[1:]):
+        pairs = list(zip(task.occurrences, task.occurrence_spans, strict=True))
+        for (before, _), (after, span) in pairwise(pairs):
             if after.due_date <= before.due_date:
                 yield problem(
                     ctx.doc.path, span, "D003", quarter=after.label, previous=before.label
@@ -132,7 +133,7 @@ def _scalars(node: Node | None) -> Iterator[Scalar]:
 def text_is_clean(ctx: Context) -> Iterator[Problem]:
     for scalar in _scalars(ctx.doc.root):
         value = scalar.value
-        if value is None or scalar.refused or value.isascii() and value == value.strip():
+        if value is None or scalar.refused or (value.isascii() and value == value.strip()):
             continue
         if not is_nfc(value):
             yield problem(ctx.doc.path, scalar.span, "T001")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any
 
 import yaml
 
@@ -69,7 +69,7 @@ class Map:
         return None
 
 
-Node = Union[Scalar, Seq, Map]
+Node = Scalar | Seq | Map
 
 
 @dataclass(slots=True)
@@ -85,7 +85,12 @@ class Document:
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
 
-def _span(start: yaml.Mark, end: yaml.Mark) -> Span:
+def _span(start: Any, end: Any) -> Span:
+    """Marks are 0-based; libyaml's and PyYAML's Mark types differ but share line and column."""
+    if start is None:
+        return Span.point(1, 1)
+    if end is None:
+        end = start
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
@@ -121,14 +126,14 @@ def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        head = data[: err.start].decode("utf-8", "replace")
-        line, column = position_of(head, len(head))
-        legacy = detect_legacy_encoding(data.decode("cp1252", "replace"))
-        detail = legacy or f"byte 0x{data[err.start]:02X}"
+        before = data[: err.start].decode("utf-8", "replace")
+        line, column = position_of(before, len(before))
+        detail = detect_legacy_encoding(data.decode("cp1252", "replace"))
+        detail = detail or f"byte 0x{data[err.start]:02X}"
         return "", [_encoding_problem(path, Span.point(line, column), detail)]
-    legacy = _legacy_in_text(text)
-    if legacy:
-        name, line = legacy
+    found = _legacy_in_text(text)
+    if found:
+        name, line = found
         return text, [_encoding_problem(path, Span.point(line, 1), name)]
     return text, []
 
@@ -263,7 +268,7 @@ def parse(
 @dataclass(slots=True)
 class _Frame:
     node: Seq | Map
-    start: yaml.Mark
+    start: Any
     pending_key: Scalar | None = None
     seen: dict[str, Scalar] = field(default_factory=dict)
 
@@ -324,13 +329,11 @@ class _TreeBuilder:
         value: str | None = event.value
         if not quoted and event.style is None and value in _NULLS:
             value = None
-        if value is not None and _SURROGATE.search(value):
+        surrogate = _SURROGATE.search(value) if value is not None else None
+        if surrogate is not None:
             # a "\ud800" escape decodes to a lone surrogate, which no output can encode
-            self.problems.append(
-                problem(
-                    self.path, span, "Y006", char=f"U+{ord(_SURROGATE.search(value).group()):04X}"
-                )  # type: ignore[union-attr]
-            )
+            char = f"U+{ord(surrogate.group()):04X}"
+            self.problems.append(problem(self.path, span, "Y006", char=char))
             value, refused = None, True
         self._attach(Scalar(value, span, quoted, refused))
 

@@ -1,0 +1,159 @@
+"""validate, list, show."""
+
+import os
+from typing import Annotated
+
+import typer
+
+from ..cliutil import (
+    bilingual,
+    check_choice,
+    check_lang,
+    color_option,
+    fail,
+    file_option,
+    format_option,
+    lang_option,
+    open_plan,
+    out,
+    require_plan,
+    section_option,
+    select_tasks,
+    use_color,
+)
+from ..i18n import tr
+from ..problems import Severity
+
+LIST_FORMATS = ("table", "markdown", "json", "csv")
+VALIDATE_FORMATS = ("text", "parsable", "json", "github")
+
+
+def register(app: typer.Typer, lang: str) -> None:
+    def h(vi: str, en: str) -> str:
+        return bilingual(lang, vi, en)
+
+    FileOpt = Annotated[str | None, file_option(lang)]
+    LangOpt = Annotated[str | None, lang_option(lang)]
+    ColorOpt = Annotated[str, color_option(lang)]
+
+    @app.command(
+        help=h(
+            "Kiểm tra tệp kế hoạch và báo mọi lỗi kèm dòng, cột. "
+            "Ví dụ: cchc validate data/tasks.yaml",
+            "Check the plan file and report every problem with its line and column. "
+            "Example: cchc validate data/tasks.yaml",
+        )
+    )
+    def validate(
+        path: Annotated[
+            str | None,
+            typer.Argument(help=h("Tệp cần kiểm tra.", "File to check."), metavar="[PATH]"),
+        ] = None,
+        file: FileOpt = None,
+        output_format: Annotated[
+            str | None,
+            typer.Option(
+                "--format",
+                help=h(
+                    "text, parsable, json hoặc github (tự chọn github khi GITHUB_ACTIONS=true).",
+                    "text, parsable, json or github (github when GITHUB_ACTIONS=true).",
+                ),
+                metavar="FORMAT",
+            ),
+        ] = None,
+        strict: Annotated[
+            bool,
+            typer.Option(
+                "--strict", help=h("Cảnh báo cũng tính là lỗi.", "Warnings count as failures too.")
+            ),
+        ] = False,
+        color: ColorOpt = "auto",
+        lang_opt: LangOpt = None,
+    ) -> None:
+        from ..render.problems import FORMATTERS
+
+        lang_ = check_lang(lang_opt)
+        fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+        check_choice(fmt, tuple(FORMATTERS), lang_)
+        _path, loaded = open_plan(path or file, lang_)
+        problems = loaded.problems
+        out(FORMATTERS[fmt](problems, lang_, loaded.document, use_color(color) and fmt == "text"))
+        errors = sum(p.level is Severity.ERROR for p in problems)
+        warnings = len(problems) - errors
+        if fmt == "text":
+            shown = loaded.document.path
+            if problems:
+                summary = tr(
+                    "summary.problems", lang_, path=shown, errors=errors, warnings=warnings
+                )
+            else:
+                tasks = sum(1 for _ in loaded.plan.tasks) if loaded.plan else 0
+                summary = tr("summary.ok", lang_, path=shown, tasks=tasks)
+            out(summary + "\n")
+        if errors or (strict and warnings):
+            raise typer.Exit(1)
+
+    @app.command(
+        "list",
+        help=h(
+            "Liệt kê các nhiệm vụ theo thứ tự của phụ lục. "
+            "Ví dụ: cchc list --section VII --format markdown",
+            "List the tasks in plan order. Example: cchc list --section VII --format markdown",
+        ),
+    )
+    def list_(
+        section: Annotated[str | None, section_option(lang)] = None,
+        output_format: Annotated[str, format_option(lang, LIST_FORMATS)] = "table",
+        file: FileOpt = None,
+        color: ColorOpt = "auto",
+        lang_opt: LangOpt = None,
+    ) -> None:
+        from ..render import tasks as render_tasks
+
+        lang_ = check_lang(lang_opt)
+        check_choice(output_format, LIST_FORMATS, lang_)
+        plan = require_plan(file, lang_)
+        tasks = select_tasks(plan, section, lang_)
+        if output_format == "table":
+            from ..render.table import list_table
+
+            out(list_table(plan, tasks, lang_, None, use_color(color)))
+            return
+        render = {
+            "json": render_tasks.list_json,
+            "csv": render_tasks.list_csv,
+            "markdown": render_tasks.list_markdown,
+        }
+        out(render[output_format](plan, tasks, lang_))
+
+    @app.command(
+        help=h(
+            "Hiện đầy đủ một nhiệm vụ. Ví dụ: cchc show VII.9",
+            "Show one task in full. Example: cchc show VII.9",
+        )
+    )
+    def show(
+        task_id: Annotated[
+            str,
+            typer.Argument(
+                help=h("Mã nhiệm vụ, ví dụ VII.9.", "Task id, e.g. VII.9."), metavar="ID"
+            ),
+        ],
+        output_format: Annotated[str, format_option(lang, ("text", "json"))] = "text",
+        file: FileOpt = None,
+        lang_opt: LangOpt = None,
+    ) -> None:
+        from ..render import tasks as render_tasks
+
+        lang_ = check_lang(lang_opt)
+        check_choice(output_format, ("text", "json"), lang_)
+        plan = require_plan(file, lang_)
+        task = plan.task(task_id)
+        if task is None:
+            import difflib
+
+            close = difflib.get_close_matches(task_id.upper(), [t.id for t in plan.tasks], n=3)
+            hint = tr("hint.did_you_mean", lang_, names=", ".join(close)) if close else ""
+            fail(tr("error.no_task", lang_, id=task_id, hint=hint), lang_)
+        render = render_tasks.show_json if output_format == "json" else render_tasks.show_text
+        out(render(plan, task, lang_))
