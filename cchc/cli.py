@@ -14,13 +14,13 @@ import typer
 
 from . import __version__
 from .cliutil import bilingual, print_version
-from .commands import core
+from .commands import core, due, integrations, report
 from .i18n import lang_from, tr
 
 T = TypeVar("T")
 
 # Each module adds its commands; the order is the order of `cchc --help`.
-COMMAND_MODULES = (core,)
+COMMAND_MODULES = (core, due, report, integrations)
 
 
 def build_app(lang: str = "vi") -> typer.Typer:

@@ -73,6 +73,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.done": ("hoàn thành", "done"),
     "status.in_progress": ("đang thực hiện", "in progress"),
     "status.not_started": ("chưa thực hiện", "not started"),
+    # --- due (issue 3) ---
+    # --- report and agencies (issue 4) ---
+    # --- integrations: schema, export, gitlab (issue 5) ---
+    # --- robustness (issue 6) ---
 }
 
 
