@@ -18,7 +18,14 @@ TESTS = Path(__file__).resolve().parent
 @pytest.fixture(autouse=True)
 def _clean_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Tests must not depend on the developer's shell: no language, data path or CI settings."""
-    for name in ("CCHC_LANG", "CCHC_DATA", "CCHC_MAX_BYTES", "GITHUB_ACTIONS", "NO_COLOR", "CCHC_DEBUG"):
+    for name in (
+        "CCHC_LANG",
+        "CCHC_DATA",
+        "CCHC_MAX_BYTES",
+        "GITHUB_ACTIONS",
+        "NO_COLOR",
+        "CCHC_DEBUG",
+    ):
         monkeypatch.delenv(name, raising=False)
     yield
 

@@ -46,7 +46,9 @@ def test_list_json_has_all_34_tasks_in_plan_order() -> None:
 
 
 def test_list_json_kinds_and_occurrences() -> None:
-    tasks = {t["id"]: t for t in json.loads(invoke(["list", "-f", str(DATA), "--format", "json"]).stdout)}
+    tasks = {
+        t["id"]: t for t in json.loads(invoke(["list", "-f", str(DATA), "--format", "json"]).stdout)
+    }
     assert tasks["I.1"]["kind"] == "quarter"
     assert tasks["I.1"]["occurrences"] == [
         {"quarter": "I/2022", "due_date": "2022-03-31", "target": None}
@@ -62,7 +64,11 @@ def test_list_json_kinds_and_occurrences() -> None:
     ]
     assert tasks["VIII.1"]["kind"] == "milestones"
     assert tasks["VIII.1"]["occurrences"] == [
-        {"quarter": "IV/2022", "due_date": "2022-12-31", "target": "Hoàn thành 100% tại các bệnh viện"},
+        {
+            "quarter": "IV/2022",
+            "due_date": "2022-12-31",
+            "target": "Hoàn thành 100% tại các bệnh viện",
+        },
         {
             "quarter": "IV/2025",
             "due_date": "2025-12-31",
@@ -97,7 +103,10 @@ def test_show_text() -> None:
         "Section: IV. Cải cách tổ chức bộ máy",
         "Lead:",
     ]
-    assert "Note: Nếu Trung ương chỉ đạo sớm hơn thì thực hiện theo lộ trình của Trung ương" in result.stdout
+    assert (
+        "Note: Nếu Trung ương chỉ đạo sớm hơn thì thực hiện theo lộ trình của Trung ương"
+        in result.stdout
+    )
 
 
 def test_show_unknown_task_suggests() -> None:
@@ -111,7 +120,10 @@ def test_list_section_markdown() -> None:
     result = invoke(["list", "-f", str(DATA), "--section", "ii", "--format", "markdown"])
     assert result.exit_code == 0
     assert "## II. Cải cách thể chế" in result.stdout
-    assert "| II.1 | Đề án hoàn thiện hệ thống văn bản quy phạm pháp luật của địa phương |" in result.stdout
+    assert (
+        "| II.1 | Đề án hoàn thiện hệ thống văn bản quy phạm pháp luật của địa phương |"
+        in result.stdout
+    )
     assert "VII.1" not in result.stdout
 
 
