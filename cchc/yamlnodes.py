@@ -325,9 +325,10 @@ class _TreeBuilder:
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         refused = self._check_decorations(event)
         span = _span(event.start_mark, event.end_mark)
-        quoted = event.style is not None and event.style in "'\""
+        # libyaml reports the plain style as "", the pure-Python parser as None
+        quoted = event.style in ("'", '"')
         value: str | None = event.value
-        if not quoted and event.style is None and value in _NULLS:
+        if not event.style and value in _NULLS:
             value = None
         surrogate = _SURROGATE.search(value) if value is not None else None
         if surrogate is not None:
