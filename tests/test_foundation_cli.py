@@ -201,3 +201,9 @@ def test_launcher_script_and_module_work_from_a_checkout(tmp_path: Path) -> None
     by_module = _run(sys.executable, "-m", "cchc", "validate", "--lang", "en", cwd=tmp_path)
     assert by_module.returncode == 0, by_module.stderr
     assert "no problems (34 tasks)" in by_module.stdout
+
+
+def test_readme_code_table_is_current() -> None:
+    from cchc.problems import catalogue_markdown
+
+    assert catalogue_markdown() in (ROOT / "README.md").read_text(encoding="utf-8")
