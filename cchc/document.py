@@ -1,0 +1,61 @@
+"""A renderer-neutral document: headings, paragraphs and tables.
+
+`cchc report` builds one of these once; Markdown, the terminal and Word each render it, so the
+three outputs cannot disagree on a number. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    text: str
+    level: int = 1  # 0: the document title
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    italic: bool = False
+    align: str = "justify"  # justify | center | right
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    # relative column widths; the Word renderer scales them to the text width
+    widths: tuple[int, ...] = ()
+    numeric: tuple[int, ...] = ()  # indexes of right-aligned (number) columns
+
+
+Block = Heading | Paragraph | Table
+
+
+@dataclass(slots=True)
+class Document:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    place: str | None = None  # "Hà Tĩnh" for the date line
+    day: date | None = None
+
+    def add(self, block: Block) -> None:
+        self.blocks.append(block)
+
+
+def date_line(place: str | None, day: date) -> str:
+    """'Hà Tĩnh, ngày 05 tháng 02 năm 2023' as Nghị định 30/2020/NĐ-CP writes it: a leading zero
+    only for days below 10 and for months 1 and 2."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{place}, {text}" if place else text.capitalize()
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def roman(n: int) -> str:
+    return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
