@@ -101,13 +101,17 @@ def name_key(s: str) -> str:
     """Key deciding whether two spellings of an agency name are the same name.
 
     Insensitive to Unicode form, case, whitespace runs, dash variants, "&" versus "và" and
-    old/new tone-mark placement; sensitive to every other diacritic ("Sở" != "So").
+    old/new tone-mark placement; sensitive to every other diacritic ("Sở" != "So"). The key
+    is for comparing only: its marks sit at the end of each syllable, so never display it.
     """
     if s.isascii():
         # Nothing to decompose or move; lower() equals upper().casefold() on ASCII.
         return _join_tokens(s.lower(), "và")
-    text = unicodedata.normalize("NFC", _move_marks(_fold(s)))
-    return _join_tokens(text, "và")
+    return _name_key_general(s)
+
+
+def _name_key_general(s: str) -> str:
+    return _join_tokens(unicodedata.normalize("NFC", _move_marks(_fold(s))), "và")
 
 
 @lru_cache(maxsize=_CACHE_SIZE)
@@ -186,8 +190,8 @@ def sort_key(s: str) -> SortKey:
 # --- legacy encodings ------------------------------------------------------------------------
 
 # TCVN3 (TCVN 5712:1993 VN3, the ".Vn" fonts of ABC): one byte per lowercase letter with its
-# tone; only the seven toned-less capitals have codes of their own (capitals with a tone are the
-# lowercase codes shown in a ".VnTimeH" capitals font). Keys are the characters these bytes
+# tone; of the capitals only Ă Â Ê Ô Ơ Ư Đ have codes (a toned capital is the lowercase code
+# drawn by a ".VnTimeH" capitals font). Keys are the characters these bytes
 # become when read as cp1252, which equals Latin-1 from 0xA0 up.
 _TCVN3 = {
     chr(code): letter
@@ -230,8 +234,35 @@ _WORD_RE = re.compile(
     "(?:[^\\W\\d_]|[\u0300-\u036f" + re.escape("".join(sorted(_LEGACY_CHARS))) + "])+"
 )
 
-_ONSETS = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu", "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x"]
-_RHYMES = ["a", "ai", "ao", "au", "ay", "ac", "ach", "am", "an", "ang", "anh", "ap", "at", "ăc", "ăm", "ăn", "ăng", "ăp", "ăt", "âu", "ây", "âc", "âm", "ân", "âng", "âp", "ât", "e", "eo", "ec", "em", "en", "eng", "ep", "et", "ê", "êu", "êch", "êm", "ên", "ênh", "êp", "êt", "i", "ia", "iu", "ich", "im", "in", "inh", "ip", "it", "iêu", "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "o", "oi", "oc", "om", "on", "ong", "op", "ot", "ooc", "oong", "oa", "oai", "oay", "oac", "oach", "oam", "oan", "oang", "oanh", "oap", "oat", "oao", "oăc", "oăm", "oăn", "oăng", "oăt", "oe", "oeo", "oem", "oen", "oet", "ô", "ôi", "ôc", "ôm", "ôn", "ông", "ôp", "ôt", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt", "u", "ui", "uc", "um", "un", "ung", "up", "ut", "ua", "uôi", "uôc", "uôm", "uôn", "uông", "uôt", "uân", "uâng", "uât", "uây", "uê", "uêch", "uênh", "uy", "uya", "uyu", "uych", "uyn", "uynh", "uyp", "uyt", "uyên", "uyêt", "uơ", "ư", "ưi", "ưu", "ưc", "ưm", "ưn", "ưng", "ưt", "ưa", "ươi", "ươu", "ươc", "ươm", "ươn", "ương", "ươp", "ươt", "y", "yêu", "yêm", "yên", "yêng", "yêt"]
+_ONSETS = [
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu",
+    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+]  # fmt: skip
+# Vietnamese rhymes without tone, one line per main vowel.
+_RHYMES = [
+    "a", "ai", "ao", "au", "ay", "ac", "ach", "am", "an", "ang", "anh", "ap", "at",
+    "ăc", "ăm", "ăn", "ăng", "ăp", "ăt",
+    "âu", "ây", "âc", "âm", "ân", "âng", "âp", "ât",
+    "e", "eo", "ec", "em", "en", "eng", "ep", "et",
+    "ê", "êu", "êch", "êm", "ên", "ênh", "êp", "êt",
+    "i", "ia", "iu", "ich", "im", "in", "inh", "ip", "it",
+    "iêu", "iêc", "iêm", "iên", "iêng", "iêp", "iêt",
+    "o", "oi", "oc", "om", "on", "ong", "op", "ot", "ooc", "oong",
+    "oa", "oai", "oay", "oac", "oach", "oam", "oan", "oang", "oanh", "oap", "oat", "oao",
+    "oăc", "oăm", "oăn", "oăng", "oăt",
+    "oe", "oeo", "oem", "oen", "oet",
+    "ô", "ôi", "ôc", "ôm", "ôn", "ông", "ôp", "ôt",
+    "ơ", "ơi", "ơm", "ơn", "ơp", "ơt",
+    "u", "ui", "uc", "um", "un", "ung", "up", "ut",
+    "ua", "uôi", "uôc", "uôm", "uôn", "uông", "uôt",
+    "uân", "uâng", "uât", "uây",
+    "uê", "uêch", "uênh",
+    "uy", "uya", "uyu", "uych", "uyn", "uynh", "uyp", "uyt", "uyên", "uyêt",
+    "uơ",
+    "ư", "ưi", "ưu", "ưc", "ưm", "ưn", "ưng", "ưt",
+    "ưa", "ươi", "ươu", "ươc", "ươm", "ươn", "ương", "ươp", "ươt",
+    "y", "yêu", "yêm", "yên", "yêng", "yêt",
+]  # fmt: skip
 _SYLLABLE_RE = re.compile(
     "(?:" + "|".join(_ONSETS) + ")?(?:" + "|".join(sorted(_RHYMES, key=len, reverse=True)) + ")"
 )
@@ -270,7 +301,12 @@ def _decode_vni(word: str) -> str:
 def _legacy_reading(word: str) -> tuple[bool, bool]:
     """(reads as TCVN3, reads as VNI): the word is no Vietnamese syllable as it stands but
     becomes one once decoded from that encoding."""
-    if _LEGACY_CHARS.isdisjoint(word) or _is_syllable(word):
+    if _LEGACY_CHARS.isdisjoint(word):
+        return False, False
+    # Unicode words are lower, upper or title case; TCVN3 shows many toned vowels as Latin-1
+    # capitals inside lowercase words ("tÕ" for "tế"), which would otherwise pass as "tõ".
+    plain_case = word.islower() or word.isupper() or word.istitle()
+    if plain_case and _is_syllable(word):
         return False, False
     return _is_syllable(_decode_tcvn3(word)), _is_syllable(_decode_vni(word))
 
