@@ -1,0 +1,476 @@
+"""Where every occurrence of every task stands at a reference time, and who answers for it.
+
+Pure: no I/O, no clock. The CLI builds a `Reference` (from --quarter, --as-of or today), calls
+`schedule()` and hands the resulting plain dataclasses to a renderer. `cchc report` and
+`cchc agencies` count over the same `Item`s, so every command agrees on what is overdue.
+
+Rules (issue 3):
+- an occurrence is done when the last progress entry that applies at the reference date says
+  so; entries dated after the reference date are ignored (a report for an earlier quarter shows
+  the state as it was then), undated entries always apply;
+- done late: completed after the occurrence's `due_date` (the last day the deadline allows: the
+  end of the quarter for "Quý IV/2023", the date itself for "30/11/2025");
+- open occurrences fall in a bucket by quarter: overdue (before the reference quarter R), due
+  (in R), upcoming (R < q <= R + ahead), later (beyond the window);
+- tasks without dated occurrences (continuous, conditional) give one item, never overdue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from enum import Enum
+
+from .deadline import Occurrence
+from .model import STATUS_WORDS, Agency, AgencyRef, Plan, ProgressEntry, Registry, Status, Task
+from .quarter import Quarter
+from .text import loose_key
+
+__all__ = [
+    "AgencyFilter",
+    "AgencyNotFound",
+    "Bucket",
+    "Item",
+    "Link",
+    "Reference",
+    "Role",
+    "Schedule",
+    "State",
+    "Via",
+    "classify_task",
+    "links",
+    "parse_states",
+    "resolve_agency",
+    "schedule",
+]
+
+
+# --- reference time ------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """The moment a schedule describes: a quarter and a day inside it."""
+
+    quarter: Quarter
+    as_of: date
+
+    def __post_init__(self) -> None:
+        if Quarter.of(self.as_of) != self.quarter:
+            raise ValueError(f"{self.as_of.isoformat()} is not in {self.quarter.label()}")
+
+    @classmethod
+    def of_quarter(cls, quarter: Quarter) -> Reference:
+        """The state at the end of the quarter, as quarterly reports describe it."""
+        return cls(quarter, quarter.last_day)
+
+    @classmethod
+    def of_date(cls, day: date) -> Reference:
+        return cls(Quarter.of(day), day)
+
+
+# --- classification ------------------------------------------------------------------------------
+class State(str, Enum):
+    DONE = "done"  # completed on or before its due date
+    DONE_LATE = "done_late"  # completed after its due date
+    IN_PROGRESS = "in_progress"
+    NOT_STARTED = "not_started"  # also when nothing has been reported
+
+    @property
+    def is_done(self) -> bool:
+        return self in (State.DONE, State.DONE_LATE)
+
+
+class Bucket(str, Enum):
+    OVERDUE = "overdue"
+    DUE = "due"
+    UPCOMING = "upcoming"
+    LATER = "later"
+    NO_FIXED_DEADLINE = "no_fixed_deadline"
+    DONE = "done"
+
+
+# Plan order inside a bucket; this is the order buckets are shown in.
+BUCKET_ORDER = (
+    Bucket.OVERDUE,
+    Bucket.DUE,
+    Bucket.UPCOMING,
+    Bucket.LATER,
+    Bucket.NO_FIXED_DEADLINE,
+    Bucket.DONE,
+)
+
+
+class Role(str, Enum):
+    LEAD = "lead"
+    PARTNER = "partner"
+    ANY = "any"
+
+
+class Via(str, Enum):
+    DIRECT = "direct"  # the task names the agency itself (under any spelling)
+    PREDECESSOR = "predecessor"  # the task names a body whose duties the agency took over
+    GROUP = "group"  # the task names a group the agency belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Why an agency filter kept a task: one of the task's lead or partner entries."""
+
+    role: Role  # LEAD or PARTNER
+    via: Via
+    ref: AgencyRef  # the entry of the task that matched (carries its scope)
+
+    @property
+    def through(self) -> str | None:
+        """The group or predecessor the match went through (None when direct)."""
+        return None if self.via is Via.DIRECT else self.ref.agency
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One occurrence of one task (or the whole task when it has no dated occurrence)."""
+
+    task: Task
+    occurrence: Occurrence | None
+    index: int  # position among the task's occurrences (0 for undated tasks)
+    bucket: Bucket
+    state: State
+    entry: ProgressEntry | None  # the last progress entry that applies at the reference date
+    percent: float | None  # the last reported percent that applies (milestone targets)
+    quarters_late: int | None  # R - q, overdue items only
+    quarters_left: int | None  # q - R, due and upcoming items only
+    links: tuple[Link, ...] = ()  # best first; empty unless an agency filter was applied
+
+    @property
+    def id(self) -> str:
+        return self.task.id
+
+    @property
+    def quarter(self) -> Quarter | None:
+        return self.occurrence.quarter if self.occurrence else None
+
+    @property
+    def due_date(self) -> date | None:
+        return self.occurrence.due_date if self.occurrence else None
+
+    @property
+    def target(self) -> str | None:
+        return self.occurrence.target if self.occurrence else None
+
+    @property
+    def completed_on(self) -> date | None:
+        return self.entry.day if self.entry is not None and self.state.is_done else None
+
+    @property
+    def reported(self) -> bool:
+        return self.entry is not None
+
+    @property
+    def link(self) -> Link | None:
+        return self.links[0] if self.links else None
+
+
+@dataclass(frozen=True, slots=True)
+class AgencyFilter:
+    agency: Agency
+    role: Role = Role.LEAD
+    direct: bool = False  # only tasks naming the agency (or its predecessors), not its groups
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    reference: Reference
+    ahead: int
+    items: tuple[Item, ...]  # plan order: section, task, occurrence
+    agency: AgencyFilter | None = None
+    section: str | None = None
+    states: frozenset[State] | None = None
+    _by_bucket: dict[Bucket, tuple[Item, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        grouped: dict[Bucket, list[Item]] = {b: [] for b in BUCKET_ORDER}
+        for item in self.items:
+            grouped[item.bucket].append(item)
+        self._by_bucket.update({b: tuple(v) for b, v in grouped.items()})
+
+    @property
+    def window_end(self) -> Quarter:
+        """The last quarter counted as upcoming."""
+        return self.reference.quarter + self.ahead
+
+    def bucket(self, bucket: Bucket) -> tuple[Item, ...]:
+        return self._by_bucket[bucket]
+
+    @property
+    def overdue(self) -> tuple[Item, ...]:
+        return self.bucket(Bucket.OVERDUE)
+
+    @property
+    def due(self) -> tuple[Item, ...]:
+        return self.bucket(Bucket.DUE)
+
+    @property
+    def upcoming(self) -> tuple[Item, ...]:
+        return self.bucket(Bucket.UPCOMING)
+
+    @property
+    def later(self) -> tuple[Item, ...]:
+        return self.bucket(Bucket.LATER)
+
+    @property
+    def no_fixed_deadline(self) -> tuple[Item, ...]:
+        return self.bucket(Bucket.NO_FIXED_DEADLINE)
+
+    @property
+    def done(self) -> tuple[Item, ...]:
+        return self.bucket(Bucket.DONE)
+
+    def counts(self) -> dict[Bucket, int]:
+        return {b: len(self._by_bucket[b]) for b in BUCKET_ORDER}
+
+    def tasks(self) -> tuple[Task, ...]:
+        """Distinct tasks among the items, plan order."""
+        seen: dict[str, Task] = {}
+        for item in self.items:
+            seen.setdefault(item.task.id, item.task)
+        return tuple(seen.values())
+
+
+def _applicable(entries: Iterable[ProgressEntry], as_of: date) -> list[ProgressEntry]:
+    return [e for e in entries if e.day is None or e.day <= as_of]
+
+
+def _state(entry: ProgressEntry | None, due_date: date | None) -> State:
+    if entry is None:
+        return State.NOT_STARTED
+    if entry.status is Status.DONE:
+        late = due_date is not None and entry.day is not None and entry.day > due_date
+        return State.DONE_LATE if late else State.DONE
+    if entry.status is Status.IN_PROGRESS:
+        return State.IN_PROGRESS
+    return State.NOT_STARTED
+
+
+def _item(
+    task: Task,
+    occurrence: Occurrence | None,
+    index: int,
+    entries: Iterable[ProgressEntry],
+    reference: Reference,
+    ahead: int,
+) -> Item:
+    applicable = _applicable(entries, reference.as_of)
+    entry = applicable[-1] if applicable else None
+    percent = next((e.percent for e in reversed(applicable) if e.percent is not None), None)
+    state = _state(entry, occurrence.due_date if occurrence else None)
+    late: int | None = None
+    left: int | None = None
+    if state.is_done:
+        bucket = Bucket.DONE
+    elif occurrence is None:
+        bucket = Bucket.NO_FIXED_DEADLINE
+    else:
+        distance = occurrence.quarter - reference.quarter
+        if distance < 0:
+            bucket, late = Bucket.OVERDUE, -distance
+        elif distance == 0:
+            bucket, left = Bucket.DUE, 0
+        elif distance <= ahead:
+            bucket, left = Bucket.UPCOMING, distance
+        else:
+            bucket = Bucket.LATER
+    return Item(task, occurrence, index, bucket, state, entry, percent, late, left)
+
+
+def classify_task(task: Task, reference: Reference, ahead: int = 1) -> tuple[Item, ...]:
+    """Every occurrence of one task at the reference time; one item when it has none."""
+    if ahead < 0:
+        raise ValueError("ahead must be 0 or more")
+    if not task.occurrences:
+        return (_item(task, None, 0, task.progress, reference, ahead),)
+    return tuple(
+        _item(task, occurrence, i, task.progress_for(occurrence.quarter), reference, ahead)
+        for i, occurrence in enumerate(task.occurrences)
+    )
+
+
+# --- agencies ------------------------------------------------------------------------------------
+class AgencyNotFound(LookupError):
+    """A --agency query that names no agency, or several. Carries what to suggest instead."""
+
+    def __init__(
+        self, query: str, candidates: tuple[str, ...] = (), suggestions: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(query)
+        self.query = query
+        self.candidates = candidates  # several agencies match: the query is ambiguous
+        self.suggestions = suggestions  # nothing matches: the closest names
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.candidates)
+
+
+def _partial_matches(registry: Registry, query: str, limit: int) -> list[str]:
+    """Agencies whose name or alias contains every word of the query (diacritics optional)."""
+    words = loose_key(query).split()
+    if not words:
+        return []
+    found: list[str] = []
+    for agency in registry:
+        spellings = [loose_key(s).split() for s in (agency.name, *agency.aliases)]
+        if any(all(w in tokens for w in words) for tokens in spellings):
+            found.append(agency.name)
+    return found[:limit]
+
+
+def resolve_agency(registry: Registry, query: str) -> Agency:
+    """The one agency a command-line query names; raises AgencyNotFound."""
+    found = registry.find(query)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise AgencyNotFound(query, candidates=tuple(a.name for a in found))
+    suggestions = registry.suggest(query)
+    for name in _partial_matches(registry, query, 3):
+        if name not in suggestions:
+            suggestions.append(name)
+    raise AgencyNotFound(query, suggestions=tuple(suggestions[:5]))
+
+
+def _predecessors(registry: Registry, canonical: str, as_of: date) -> tuple[str, ...]:
+    """Bodies whose duties had passed to the agency by the reference date, nearest first.
+
+    Before the merger date the predecessor still answered for its own tasks, so a report for an
+    earlier quarter does not put them on the successor.
+    """
+    found: list[str] = []
+    queue = [canonical]
+    while queue:
+        current = queue.pop(0)
+        for name in registry.predecessors(current):
+            agency = registry.get(name)
+            if agency is None or name in found or name == canonical:
+                continue
+            if agency.successor_since is not None and agency.successor_since > as_of:
+                continue
+            found.append(name)
+            queue.append(name)
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class _Matcher:
+    """The names an agency answers for, computed once per query."""
+
+    via: dict[str, Via]
+    role: Role
+
+    @classmethod
+    def build(cls, registry: Registry, wanted: AgencyFilter, as_of: date) -> _Matcher:
+        name = wanted.agency.name
+        via: dict[str, Via] = {name: Via.DIRECT}
+        for predecessor in _predecessors(registry, name, as_of):
+            via.setdefault(predecessor, Via.PREDECESSOR)
+        if not wanted.direct:
+            for group in registry.groups_of(name):
+                via.setdefault(group, Via.GROUP)
+        return cls(via, wanted.role)
+
+    def links(self, task: Task) -> tuple[Link, ...]:
+        found: list[Link] = []
+        sides: list[tuple[Role, tuple[AgencyRef, ...]]] = []
+        if self.role in (Role.LEAD, Role.ANY):
+            sides.append((Role.LEAD, task.lead))
+        if self.role in (Role.PARTNER, Role.ANY):
+            sides.append((Role.PARTNER, task.partners))
+        for role, refs in sides:
+            for ref in refs:
+                via = self.via.get(ref.agency)
+                if via is not None:
+                    found.append(Link(role, via, ref))
+        # Lead before partner, then the most specific match first: that is the one shown.
+        order = {Via.DIRECT: 0, Via.PREDECESSOR: 1, Via.GROUP: 2}
+        found.sort(key=lambda link: (link.role is not Role.LEAD, order[link.via]))
+        return tuple(found)
+
+
+def links(registry: Registry, task: Task, wanted: AgencyFilter, as_of: date) -> tuple[Link, ...]:
+    """How the task falls on the agency (empty: it does not), best link first."""
+    return _Matcher.build(registry, wanted, as_of).links(task)
+
+
+# --- status filter -------------------------------------------------------------------------------
+_LATE_WORDS = {
+    loose_key(w) for w in ("hoàn thành quá hạn", "đã hoàn thành quá hạn", "done_late", "late")
+}
+_ON_TIME_WORDS = {
+    loose_key(w)
+    for w in ("hoàn thành đúng hạn", "đã hoàn thành đúng hạn", "done_on_time", "on_time")
+}
+
+
+def parse_states(words: Iterable[str]) -> frozenset[State]:
+    """States named on the command line; "hoàn thành" covers on time and late.
+
+    Raises ValueError naming the first word that is not a status.
+    """
+    states: set[State] = set()
+    for raw in words:
+        for word in raw.split(","):
+            key = loose_key(word.strip())
+            if not key:
+                continue
+            if key in _LATE_WORDS:
+                states.add(State.DONE_LATE)
+            elif key in _ON_TIME_WORDS:
+                states.add(State.DONE)
+            elif key in STATUS_WORDS:
+                status = STATUS_WORDS[key]
+                if status is Status.DONE:
+                    states |= {State.DONE, State.DONE_LATE}
+                else:
+                    states.add(State(status.value))
+            else:
+                raise ValueError(word.strip())
+    return frozenset(states)
+
+
+# --- the whole plan ------------------------------------------------------------------------------
+def _tasks(plan: Plan, section: str | None) -> Iterator[Task]:
+    if section is None:
+        yield from plan.tasks
+        return
+    found = plan.section(section)
+    if found is not None:
+        yield from found.tasks
+
+
+def schedule(
+    plan: Plan,
+    reference: Reference,
+    ahead: int = 1,
+    *,
+    agency: AgencyFilter | None = None,
+    section: str | None = None,
+    states: frozenset[State] | None = None,
+) -> Schedule:
+    """Every occurrence of the selected tasks at the reference time, in plan order.
+
+    `section` that names no section selects nothing (the CLI reports unknown sections first).
+    """
+    matcher = _Matcher.build(plan.registry, agency, reference.as_of) if agency is not None else None
+    items: list[Item] = []
+    for task in _tasks(plan, section):
+        task_links: tuple[Link, ...] = ()
+        if matcher is not None:
+            task_links = matcher.links(task)
+            if not task_links:
+                continue
+        for item in classify_task(task, reference, ahead):
+            if states is not None and item.state not in states:
+                continue
+            items.append(replace(item, links=task_links) if task_links else item)
+    return Schedule(reference, ahead, tuple(items), agency, section, states)
