@@ -15,8 +15,9 @@ import typer
 from . import __version__
 from .i18n import LANGS, tr
 from .load import CannotRead, Loaded, load, locate
-from .model import Plan, Task
+from .model import Agency, Plan, Task
 from .problems import Severity
+from .schedule import Reference
 
 T = TypeVar("T")
 
@@ -157,4 +158,128 @@ def format_option(lang: str, choices: Sequence[str]) -> Any:
         "--format",
         help=bilingual(lang, "Định dạng: ", "Format: ") + ", ".join(choices),
         metavar="FORMAT",
+    )
+
+
+# --- reference time and agency (added with `cchc due`; `cchc report` uses them too) ------------
+class BadDate(ValueError):
+    """A date the user typed that is not one. `reason` names an i18n key under "due.date."."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(text)
+        self.reason = reason
+
+
+def parse_day_first(text: str) -> date:
+    """A calendar day as people type it: day first (15/11/2023, 15.11.2023, 15 Nov 2023,
+    "ngày 15 tháng 11 năm 2023") or ISO (2023-11-15). Raises BadDate.
+
+    dateutil reads "2023-11-05" as 11 May when told day first, so ISO is read year first. A
+    date missing its day, month or year is refused instead of being completed from today.
+    """
+    import re
+    from datetime import datetime
+
+    from dateutil import parser
+
+    from .quarter import MAX_YEAR, MIN_YEAR, fold
+
+    value = " ".join(text.split())
+    folded = fold(value)
+    spelled = re.fullmatch(r"(?:ngay\s+)?(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", folded)
+    if spelled:
+        value = "/".join(spelled.groups())
+    elif folded.startswith("ngay "):
+        value = folded[len("ngay ") :]
+    iso = re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value) is not None
+    try:
+        # Two different defaults: a part dateutil had to fill in differs between the results.
+        first, second = (
+            parser.parse(value, dayfirst=not iso, yearfirst=iso, default=datetime(y, m, d))
+            for y, m, d in ((1904, 1, 1), (1905, 2, 2))
+        )
+    except (ValueError, OverflowError) as err:
+        message = str(err)
+        out_of_range = "range" in message or "must be in" in message
+        raise BadDate(text, "no_such_day" if out_of_range else "unreadable") from None
+    if first.date() != second.date():
+        raise BadDate(text, "incomplete")
+    if not MIN_YEAR <= first.year <= MAX_YEAR:
+        raise BadDate(text, "out_of_range")
+    return first.date()
+
+
+def reference_from(quarter: str | None, as_of: str | None, lang: str) -> Reference:
+    """--quarter Q (its last day), --as-of DATE (its quarter), or today."""
+    from .quarter import Quarter, QuarterError
+
+    if quarter is not None and as_of is not None:
+        fail(tr("due.quarter_and_as_of", lang), lang)
+    if quarter is not None:
+        try:
+            return Reference.of_quarter(Quarter.parse(quarter))
+        except QuarterError:
+            fail(tr("due.bad_quarter", lang, value=quarter), lang)
+    if as_of is not None:
+        try:
+            day = parse_day_first(as_of)
+        except BadDate as err:
+            reason = tr(f"due.date.{err.reason}", lang)
+            fail(tr("due.bad_date", lang, value=as_of, reason=reason), lang)
+        return Reference.of_date(day)
+    return Reference.of_date(today())
+
+
+def pick_agency(plan: Plan, query: str, lang: str) -> Agency:
+    """The agency --agency names, or exit 2 saying which names come closest."""
+    from .schedule import AgencyNotFound, resolve_agency
+
+    try:
+        return resolve_agency(plan.registry, query)
+    except AgencyNotFound as err:
+        if err.ambiguous:
+            names = "; ".join(err.candidates)
+            fail(tr("due.ambiguous_agency", lang, query=query, names=names), lang)
+        if err.suggestions:
+            hint = tr("hint.did_you_mean", lang, names="; ".join(err.suggestions))
+        else:
+            hint = tr("due.unknown_agency_hint", lang)
+        fail(tr("due.unknown_agency", lang, query=query, hint=hint), lang)
+
+
+def quarter_option(lang: str) -> Any:
+    return typer.Option(
+        "--quarter",
+        "-q",
+        help=bilingual(
+            lang,
+            "Quý tham chiếu, ví dụ IV/2023 (tính đến ngày cuối quý).",
+            "Reference quarter, e.g. IV/2023 (as of its last day).",
+        ),
+        metavar="Q",
+    )
+
+
+def as_of_option(lang: str) -> Any:
+    return typer.Option(
+        "--as-of",
+        help=bilingual(
+            lang,
+            "Ngày tham chiếu, ngày trước: 15/11/2023 hoặc 2023-11-15 (mặc định: hôm nay).",
+            "Reference date, day first: 15/11/2023 or 2023-11-15 (default: today).",
+        ),
+        metavar="DATE",
+    )
+
+
+def agency_option(lang: str) -> Any:
+    return typer.Option(
+        "--agency",
+        "-a",
+        help=bilingual(
+            lang,
+            "Chỉ nhiệm vụ của một cơ quan (gõ có hoặc không dấu, tên viết tắt), ví dụ 'so noi vu'.",
+            "Only one agency's tasks (with or without diacritics, or an alias), e.g. 'so noi vu'.",
+        ),
+        metavar="NAME",
     )

@@ -74,6 +74,124 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.in_progress": ("đang thực hiện", "in progress"),
     "status.not_started": ("chưa thực hiện", "not started"),
     # --- due (issue 3) ---
+    "due.bad_quarter": (
+        "'{value}' không phải là quý hợp lệ; viết ví dụ IV/2023, Quý 4/2023 hoặc 2023-Q4",
+        "'{value}' is not a quarter; write e.g. IV/2023, Quý 4/2023 or 2023-Q4",
+    ),
+    "due.bad_date": (
+        "'{value}' không phải là ngày hợp lệ ({reason}); viết ngày/tháng/năm, ví dụ 15/11/2023, "
+        "hoặc 2023-11-15",
+        "'{value}' is not a valid date ({reason}); write day/month/year, e.g. 15/11/2023, "
+        "or 2023-11-15",
+    ),
+    "due.date.no_such_day": ("không có ngày này", "no such day"),
+    "due.date.incomplete": ("thiếu ngày, tháng hoặc năm", "day, month or year missing"),
+    "due.date.unreadable": ("không đọc được", "unreadable"),
+    "due.date.out_of_range": ("năm phải từ 1900 đến 2999", "the year must be 1900..2999"),
+    "due.quarter_and_as_of": (
+        "chỉ dùng một trong hai tùy chọn --quarter và --as-of",
+        "use either --quarter or --as-of, not both",
+    ),
+    "due.unknown_agency": ("không có cơ quan '{query}'{hint}", "no agency '{query}'{hint}"),
+    "due.unknown_agency_hint": (
+        "; tên cơ quan và tên viết tắt được khai báo ở phần agencies của tệp kế hoạch",
+        "; agency names and aliases are declared under 'agencies' in the plan file",
+    ),
+    "due.ambiguous_agency": (
+        "'{query}' khớp với nhiều cơ quan: {names}; hãy ghi rõ tên",
+        "'{query}' matches several agencies: {names}; give the full name",
+    ),
+    "due.bad_role": (
+        "vai trò '{value}' không hợp lệ; chọn lead (chủ trì), partner (phối hợp) hoặc any",
+        "role '{value}' is not valid; choose lead, partner or any",
+    ),
+    "due.bad_status": (
+        "tình trạng '{value}' không hợp lệ; dùng: hoàn thành, hoàn thành quá hạn, "
+        "đang thực hiện, chưa thực hiện (hoặc done, done_late, in_progress, not_started)",
+        "status '{value}' is not valid; use done, done_late, in_progress, not_started "
+        "(or the Vietnamese words)",
+    ),
+    "due.bad_ahead": (
+        "--ahead phải là số quý từ 0 trở lên (nhận được {value})",
+        "--ahead must be a number of quarters, 0 or more (got {value})",
+    ),
+    "due.title": (
+        "Nhiệm vụ quá hạn, đến hạn và sắp đến hạn – {quarter}",
+        "Overdue, due and upcoming tasks – {quarter}",
+    ),
+    "due.quarter": ("Quý {label}", "quarter {label}"),
+    "due.as_of": ("Số liệu tính đến ngày {date}", "Figures as of {date}"),
+    "due.plan": ("Kế hoạch: {title}", "Plan: {title}"),
+    "due.scope.agency": ("Cơ quan: {name} ({role})", "Agency: {name} ({role})"),
+    "due.scope.role.lead": ("chủ trì", "lead"),
+    "due.scope.role.partner": ("phối hợp", "partner"),
+    "due.scope.role.any": ("chủ trì hoặc phối hợp", "lead or partner"),
+    "due.scope.groups": (
+        "kể cả nhiệm vụ giao cho nhóm {names}",
+        "including tasks assigned to {names}",
+    ),
+    "due.scope.direct": ("chỉ nhiệm vụ giao trực tiếp", "only tasks naming it directly"),
+    "due.scope.predecessors": (
+        "kể cả nhiệm vụ của cơ quan tiền nhiệm {names}",
+        "including tasks of its predecessor {names}",
+    ),
+    "due.scope.section": ("Mục: {id}. {title}", "Section: {id}. {title}"),
+    "due.scope.status": ("Tình trạng: {states}", "Status: {states}"),
+    "due.bucket.overdue": ("Quá hạn", "Overdue"),
+    "due.bucket.due": ("Đến hạn trong {quarter}", "Due in {quarter}"),
+    "due.bucket.upcoming": ("Sắp đến hạn trong {window}", "Coming due in {window}"),
+    "due.bucket.upcoming_off": ("Sắp đến hạn", "Upcoming"),
+    "due.bucket.no_fixed_deadline": (
+        "Không có thời hạn cố định (thường xuyên, theo điều kiện)",
+        "No fixed deadline (continuous or conditional)",
+    ),
+    "due.bucket.done": ("Đã hoàn thành", "Completed"),
+    "due.empty.overdue": ("Không có nhiệm vụ quá hạn.", "Nothing is overdue."),
+    "due.empty.due": (
+        "Không có nhiệm vụ đến hạn trong {quarter}.",
+        "Nothing falls due in {quarter}.",
+    ),
+    "due.empty.upcoming": (
+        "Không có nhiệm vụ sắp đến hạn trong {window}.",
+        "Nothing comes due in {window}.",
+    ),
+    "due.empty.upcoming_off": (
+        "Không xét nhiệm vụ sắp đến hạn (--ahead 0).",
+        "Upcoming tasks not considered (--ahead 0).",
+    ),
+    "due.empty.no_fixed_deadline": (
+        "Không có nhiệm vụ thường xuyên hoặc theo điều kiện.",
+        "No continuous or conditional tasks.",
+    ),
+    "due.empty.done": (
+        "Chưa có nhiệm vụ nào được ghi nhận hoàn thành.",
+        "No completion has been recorded.",
+    ),
+    "due.short.overdue": ("Quá hạn", "Overdue"),
+    "due.short.due": ("Đến hạn", "Due"),
+    "due.short.upcoming": ("Sắp đến hạn", "Upcoming"),
+    "due.short.no_fixed_deadline": ("Không có thời hạn cố định", "No fixed deadline"),
+    "due.short.done": ("Đã hoàn thành", "Completed"),
+    "due.col.quarter": ("Quý", "Quarter"),
+    "due.col.late": ("Số quý quá hạn", "Quarters late"),
+    "due.col.left": ("Số quý còn lại", "Quarters left"),
+    "due.col.status": ("Tình trạng", "Status"),
+    "due.col.match": ("Liên quan", "Match"),
+    "due.col.completed": ("Ngày hoàn thành", "Completed on"),
+    "due.col.evidence": ("Căn cứ", "Evidence"),
+    "due.state.done": ("hoàn thành", "done"),
+    "due.state.done_late": ("hoàn thành quá hạn", "done late"),
+    "due.state.in_progress": ("đang thực hiện", "in progress"),
+    "due.state.not_started": ("chưa thực hiện", "not started"),
+    "due.state.unreported": ("chưa có báo cáo", "no report"),
+    "due.match.direct": ("trực tiếp", "direct"),
+    "due.match.lead": ("chủ trì", "lead"),
+    "due.match.partner": ("phối hợp", "partner"),
+    "due.match.group": ("qua nhóm {name}", "via group {name}"),
+    "due.match.predecessor": (
+        "qua cơ quan tiền nhiệm {name}",
+        "via predecessor {name}",
+    ),
     # --- report and agencies (issue 4) ---
     # --- integrations: schema, export, gitlab (issue 5) ---
     # --- robustness (issue 6) ---
