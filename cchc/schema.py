@@ -17,12 +17,21 @@ class Key:
     vi: str
     en: str
     items: str | None = None  # for lists: the object (or "text") each item is
+    # The rest mirrors what the builder accepts, so `cchc schema` can say it too.
+    single: bool = False  # a list that may be written as one plain value (lead: Sở Nội vụ)
+    min_items: int = 0  # a list that must not be empty (null counts as empty)
+    values: tuple[str, ...] = ()  # the only values accepted, as written in the file
 
 
 OBJECTS: dict[str, tuple[Key, ...]] = {
     "root": (
         Key(
-            "version", "integer", True, "Phiên bản định dạng tệp, hiện là 1.", "Format version: 1."
+            "version",
+            "integer",
+            True,
+            "Phiên bản định dạng tệp, hiện là 1.",
+            "Format version: 1.",
+            values=("1",),
         ),
         Key("plan", "mapping", True, "Thông tin chung của kế hoạch.", "About the plan."),
         Key(
@@ -107,6 +116,7 @@ OBJECTS: dict[str, tuple[Key, ...]] = {
             "Các nhóm mà cơ quan này thuộc về.",
             "Groups this agency belongs to.",
             items="text",
+            single=True,
         ),
         Key(
             "successor",
@@ -142,6 +152,8 @@ OBJECTS: dict[str, tuple[Key, ...]] = {
             "Cơ quan chủ trì: tên cơ quan, hoặc agency và scope.",
             "Lead agencies: a name, or agency and scope.",
             items="party",
+            single=True,
+            min_items=1,
         ),
         Key(
             "partners",
@@ -150,6 +162,7 @@ OBJECTS: dict[str, tuple[Key, ...]] = {
             "Cơ quan phối hợp: tên cơ quan, hoặc agency và scope.",
             "Partner agencies: a name, or agency and scope.",
             items="party",
+            single=True,
         ),
         Key(
             "deadline",
@@ -158,6 +171,7 @@ OBJECTS: dict[str, tuple[Key, ...]] = {
             "Thời gian hoàn thành như văn bản ghi (Quý IV/2023, Hàng năm, …) hoặc danh sách mốc.",
             "Deadline as the document words it (Quý IV/2023, Hàng năm, …) or a list of milestones.",
             items="milestone",
+            min_items=1,
         ),
         Key("note", "text", False, "Ghi chú.", "Note."),
         Key(
@@ -218,6 +232,9 @@ OBJECTS: dict[str, tuple[Key, ...]] = {
         Key("note", "text", False, "Ghi chú.", "Note."),
     ),
 }
+
+# Objects a list may also hold as one plain value: a party written as just the agency's name.
+PLAIN_ITEMS = frozenset({"party"})
 
 STATUS_VALUES = (
     "hoàn thành",

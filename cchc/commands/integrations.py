@@ -1,7 +1,180 @@
-"""Commands of the integrations family (placeholder until its issue is built)."""
+"""schema, export: the plan in editors (JSON Schema) and in calendars (iCalendar)."""
+
+import contextlib
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
+from ..cliutil import (
+    agency_option,
+    bilingual,
+    check_choice,
+    check_lang,
+    fail,
+    file_option,
+    lang_option,
+    out,
+    pick_agency,
+    require_plan,
+    section_option,
+    select_tasks,
+)
+from ..i18n import tr
+
+EXPORT_FORMATS = ("ics",)
+ROLES = ("lead", "partner", "any")
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Readers of the file (a calendar subscription, an editor) never see half of it: write a
+    temporary file beside it, then rename it over the old one. Raises OSError."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temp, mode)  # mkstemp makes it private; the file it replaces was not
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def emit(data: bytes, output: str | None, lang: str) -> None:
+    """Bytes to --output (atomically) or to stdout, untouched by newline translation."""
+    if output is None or output == "-":
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # pragma: no cover - a text-only stream
+            out(data.decode("utf-8"))
+            return
+        sys.stdout.flush()
+        buffer.write(data)
+        buffer.flush()
+        return
+    path = Path(output)
+    try:
+        write_atomically(path, data)
+    except OSError as err:
+        fail(tr("output.cannot_write", lang, path=output, reason=err.strerror or err), lang)
+
 
 def register(app: typer.Typer, lang: str) -> None:
-    """Add this family's commands to the app."""
+    def h(vi: str, en: str) -> str:
+        return bilingual(lang, vi, en)
+
+    FileOpt = Annotated[str | None, file_option(lang)]
+    LangOpt = Annotated[str | None, lang_option(lang)]
+    OutputOpt = Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=h(
+                "Ghi ra tệp này (thay tệp cũ trọn vẹn một lần) thay vì in ra màn hình.",
+                "Write to this file (replacing the old one in one step) instead of printing.",
+            ),
+            metavar="FILE",
+        ),
+    ]
+
+    @app.command(
+        help=h(
+            "In lược đồ JSON (JSON Schema 2020-12) của tệp kế hoạch, có mô tả tiếng Việt cho "
+            "từng khoá, để trình soạn thảo kiểm tra khi gõ. "
+            "Ví dụ: cchc schema --output schema/tasks.schema.json",
+            "Print the JSON Schema (draft 2020-12) of the plan file, describing every key, so "
+            "editors check the file while you type. "
+            "Example: cchc schema --output schema/tasks.schema.json",
+        )
+    )
+    def schema(output: OutputOpt = None, lang_opt: LangOpt = None) -> None:
+        from ..jsonschema import build_schema, dumps
+
+        lang_ = check_lang(lang_opt)
+        emit(dumps(build_schema(lang_)).encode("utf-8"), output, lang_)
+        if output not in (None, "-"):
+            sys.stderr.write(tr("schema.written", lang_, path=output) + "\n")
+
+    @app.command(
+        help=h(
+            "Xuất thời hạn các nhiệm vụ ra tệp lịch (.ics) để nhập vào Google Calendar, "
+            "Outlook …: mỗi kỳ hạn là một sự kiện cả ngày vào ngày hạn cuối; nhập lại thì "
+            "cập nhật, không nhân đôi. "
+            "Ví dụ: cchc export --format ics --agency 'so noi vu' --output noi-vu.ics",
+            "Export task deadlines as a calendar file (.ics) for Google Calendar, Outlook …: "
+            "one all-day event per occurrence on its last allowed day; importing again updates "
+            "the events instead of duplicating them. "
+            "Example: cchc export --format ics --agency 'so noi vu' --output noi-vu.ics",
+        )
+    )
+    def export(
+        output_format: Annotated[
+            str,
+            typer.Option(
+                "--format",
+                help=h("Định dạng: ics (iCalendar).", "Format: ics (iCalendar)."),
+                metavar="FORMAT",
+            ),
+        ] = "ics",
+        agency: Annotated[str | None, agency_option(lang)] = None,
+        role: Annotated[
+            str,
+            typer.Option(
+                "--role",
+                help=h(
+                    "Vai trò của cơ quan: lead (chủ trì, mặc định), partner (phối hợp), any.",
+                    "The agency's role: lead (default), partner, any.",
+                ),
+                metavar="lead|partner|any",
+            ),
+        ] = "lead",
+        direct: Annotated[
+            bool,
+            typer.Option(
+                "--direct",
+                help=h(
+                    "Bỏ các nhiệm vụ giao cho nhóm mà cơ quan là thành viên.",
+                    "Leave out tasks assigned to a group the agency belongs to.",
+                ),
+            ),
+        ] = False,
+        section: Annotated[str | None, section_option(lang)] = None,
+        output: OutputOpt = None,
+        file: FileOpt = None,
+        lang_opt: LangOpt = None,
+    ) -> None:
+        from ..render.ics import calendar
+        from ..schedule import AgencyFilter, Role, links
+
+        lang_ = check_lang(lang_opt)
+        check_choice(output_format, EXPORT_FORMATS, lang_)
+        if role not in ROLES:
+            fail(tr("due.bad_role", lang_, value=role), lang_)
+        plan = require_plan(file, lang_)
+        tasks = select_tasks(plan, section, lang_)
+        wanted = None
+        if agency is not None:
+            wanted = AgencyFilter(pick_agency(plan, agency, lang_), Role(role), direct)
+        chosen = []
+        for task in tasks:
+            for index, occurrence in enumerate(task.occurrences):
+                # Who answers for an occurrence is decided on its due date: a body merged into
+                # another before then has passed the deadline on to its successor.
+                if wanted is None or links(plan.registry, task, wanted, occurrence.due_date):
+                    chosen.append((task, index))
+        emit(calendar(plan, chosen, lang_).encode("utf-8"), output, lang_)
+        if output not in (None, "-"):
+            sys.stderr.write(tr("export.written", lang_, path=output, count=len(chosen)) + "\n")

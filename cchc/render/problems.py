@@ -1,4 +1,4 @@
-"""Problem formatters: text (with the offending line quoted), parsable, json, github.
+"""Problem formatters: text (with the offending line quoted), parsable, json, github, gitlab.
 
 Formatters only turn problems into text; choosing one and exiting is the CLI's job.
 """
@@ -114,6 +114,35 @@ def github(
     return "".join(out)
 
 
+def gitlab(
+    problems: Sequence[Problem], lang: str, doc: Document | None = None, color: bool = False
+) -> str:
+    """GitLab Code Quality (a subset of the Code Climate issue format), shown in merge requests.
+
+    The fingerprint is what GitLab compares between the base and the head of a merge request;
+    it hashes the English message, so switching --lang does not make every problem look new.
+    """
+    import hashlib
+
+    rows = []
+    for p in problems:
+        key = "\x1f".join(
+            (p.path, p.code, str(p.span.line), str(p.span.column), p.message("en"))
+        )
+        rows.append(
+            {
+                "type": "issue",
+                "description": _one_line(p.message(lang)),
+                "check_name": f"{p.code}-{p.slug}",
+                "categories": ["Bug Risk"],
+                "fingerprint": hashlib.sha256(key.encode("utf-8")).hexdigest(),
+                "severity": "major" if p.level is Severity.ERROR else "minor",
+                "location": {"path": p.path, "lines": {"begin": p.span.line}},
+            }
+        )
+    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+
+
 Formatter = Callable[[Sequence[Problem], str, "Document | None", bool], str]
 
 FORMATTERS: dict[str, Formatter] = {
@@ -121,4 +150,5 @@ FORMATTERS: dict[str, Formatter] = {
     "parsable": parsable,
     "json": as_json,
     "github": github,
+    "gitlab": gitlab,
 }
