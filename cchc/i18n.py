@@ -194,19 +194,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- report and agencies (issue 4) ---
     # --- integrations: schema, export, gitlab (issue 5) ---
-    "ics.calendar_name": ("Thời hạn CCHC: {title}", "CCHC deadlines: {title}"),
-    "ics.occurrence": ("Kỳ hạn: {label}, hạn cuối {date}", "Occurrence: {label}, due by {date}"),
-    "ics.target": ("Chỉ tiêu: {target}", "Target: {target}"),
-    "ics.plan": ("Kế hoạch: {title} ({source})", "Plan: {title} ({source})"),
+    "export.ics.calendar_name": ("Thời hạn CCHC: {title}", "CCHC deadlines: {title}"),
+    "export.ics.occurrence": (
+        "Kỳ hạn: {label}, hạn cuối {date}",
+        "Occurrence: {label}, due by {date}",
+    ),
+    "export.ics.target": ("Chỉ tiêu: {target}", "Target: {target}"),
+    "export.ics.plan": ("Kế hoạch: {title} ({source})", "Plan: {title} ({source})"),
     "export.written": (
         "{path}: đã ghi {count} sự kiện (thời hạn) vào lịch.",
         "{path}: wrote {count} calendar events (deadlines).",
     ),
     "schema.written": ("{path}: đã ghi lược đồ JSON.", "{path}: wrote the JSON Schema."),
-    "output.cannot_write": (
+    "export.cannot_write": (
         "{path}: không ghi được tệp ({reason})",
         "{path}: cannot write the file ({reason})",
     ),
+    "export.reason.no_folder": ("thư mục không tồn tại", "no such folder"),
+    "export.reason.denied": ("không có quyền ghi", "permission denied"),
+    "export.reason.is_folder": ("đây là thư mục", "it is a folder"),
+    "export.reason.full": ("đĩa đã đầy", "the disk is full"),
     # --- robustness (issue 6) ---
 }
 

@@ -68,7 +68,24 @@ def emit(data: bytes, output: str | None, lang: str) -> None:
     try:
         write_atomically(path, data)
     except OSError as err:
-        fail(tr("output.cannot_write", lang, path=output, reason=err.strerror or err), lang)
+        fail(tr("export.cannot_write", lang, path=output, reason=_reason(err, lang)), lang)
+
+
+def _reason(err: OSError, lang: str) -> str:
+    """The usual failures in the user's language; the system's words for the rest."""
+    import errno
+
+    known = {
+        errno.ENOENT: "no_folder",
+        errno.ENOTDIR: "no_folder",
+        errno.EACCES: "denied",
+        errno.EPERM: "denied",
+        errno.EROFS: "denied",
+        errno.EISDIR: "is_folder",
+        errno.ENOSPC: "full",
+    }
+    key = known.get(err.errno or 0)
+    return tr(f"export.reason.{key}", lang) if key else str(err.strerror or err)
 
 
 def register(app: typer.Typer, lang: str) -> None:

@@ -58,6 +58,10 @@ def fold(line: str) -> str:
         cut = limit
         while cut > 0 and (data[cut] & 0xC0) == 0x80:  # a continuation byte: back off
             cut -= 1
+        # Unfolding rejoins an escape cut in two, but simple readers choke on it: keep "\n" whole.
+        backslashes = len(data[:cut]) - len(data[:cut].rstrip(b"\\"))
+        if backslashes % 2:
+            cut -= 1
         pieces.append(data[:cut])
         data = data[cut:]
         limit = LINE_OCTETS - 1
@@ -105,13 +109,13 @@ def describe(plan: Plan, task: Task, occurrence: Occurrence, lang: str) -> str:
         lines.append(f"{tr('col.partners', lang)}: {_parties(task.partners)}")
     lines.append(f"{tr('col.deadline', lang)}: {task.deadline.wording}")
     lines.append(
-        tr("ics.occurrence", lang, label=occurrence.label, date=vn_date(occurrence.due_date))
+        tr("export.ics.occurrence", lang, label=occurrence.label, date=vn_date(occurrence.due_date))
     )
-    if occurrence.target:
-        lines.append(tr("ics.target", lang, target=occurrence.target))
+    if occurrence.target and occurrence.target not in occurrence.label:
+        lines.append(tr("export.ics.target", lang, target=occurrence.target))
     if task.note:
         lines.append(f"{tr('col.note', lang)}: {task.note}")
-    lines.append(tr("ics.plan", lang, title=plan.info.title, source=plan.info.source))
+    lines.append(tr("export.ics.plan", lang, title=plan.info.title, source=plan.info.source))
     return "\n".join(lines)
 
 
@@ -138,7 +142,7 @@ def events(plan: Plan, chosen: Iterable[tuple[Task, int]], lang: str) -> list[Ev
 
 def calendar(plan: Plan, chosen: Iterable[tuple[Task, int]], lang: str) -> str:
     """The whole VCALENDAR, CRLF line ends, folded; encode it as UTF-8."""
-    name = tr("ics.calendar_name", lang, title=plan.info.title)
+    name = tr("export.ics.calendar_name", lang, title=plan.info.title)
     if plan.info.province:
         name += f" – {plan.info.province}"
     out = [
