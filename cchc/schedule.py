@@ -327,7 +327,14 @@ def _partial_matches(registry: Registry, query: str, limit: int) -> list[str]:
 
 
 def resolve_agency(registry: Registry, query: str) -> Agency:
-    """The one agency a command-line query names; raises AgencyNotFound."""
+    """The one agency a command-line query names; raises AgencyNotFound.
+
+    A spelling with its diacritics settles what the bare letters leave open ("Sở Tự pháp"
+    against "Sở Tư pháp"), so the exact lookup comes first.
+    """
+    exact = registry.resolve(query)
+    if exact is not None:
+        return exact
     found = registry.find(query)
     if len(found) == 1:
         return found[0]
