@@ -115,6 +115,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--ahead phải là số quý từ 0 trở lên (nhận được {value})",
         "--ahead must be a number of quarters, 0 or more (got {value})",
     ),
+    "due.ahead_too_far": (
+        "--ahead {value} vượt quá Quý IV/2999, quý cuối cùng cchc tính được",
+        "--ahead {value} goes past IV/2999, the last quarter cchc can count",
+    ),
     "due.title": (
         "Nhiệm vụ quá hạn, đến hạn và sắp đến hạn – {quarter}",
         "Overdue, due and upcoming tasks – {quarter}",

@@ -24,6 +24,7 @@ from ..cliutil import (
     use_color,
 )
 from ..i18n import tr
+from ..quarter import QuarterError
 
 DUE_FORMATS = ("table", "markdown", "json", "csv")
 ROLES = ("lead", "partner", "any")
@@ -135,6 +136,10 @@ def register(app: typer.Typer, lang: str) -> None:
             except ValueError as err:
                 fail(tr("due.bad_status", lang_, value=str(err)), lang_)
         reference = reference_from(quarter, as_of, lang_)
+        try:
+            reference.quarter + ahead  # the end of the window must be a quarter cchc can name
+        except QuarterError:
+            fail(tr("due.ahead_too_far", lang_, value=ahead), lang_)
         plan = require_plan(file, lang_)
         section_id: str | None = None
         if section is not None:
