@@ -41,14 +41,34 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     place: str | None = None  # "Hà Tĩnh" for the date line
     day: date | None = None
+    lang: str = "vi"
 
     def add(self, block: Block) -> None:
         self.blocks.append(block)
 
 
-def date_line(place: str | None, day: date) -> str:
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def date_line(place: str | None, day: date, lang: str = "vi") -> str:
     """'Hà Tĩnh, ngày 05 tháng 02 năm 2023' as Nghị định 30/2020/NĐ-CP writes it: a leading zero
-    only for days below 10 and for months 1 and 2."""
+    only for days below 10 and for months 1 and 2. In English: 'Hà Tĩnh, 5 February 2023'."""
+    if lang == "en":
+        text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        return f"{place}, {text}" if place else text
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
     return f"{place}, {text}" if place else text.capitalize()

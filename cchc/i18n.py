@@ -197,6 +197,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "via predecessor {name}",
     ),
     # --- report and agencies (issue 4) ---
+    "report.docx_needs_output": (
+        "định dạng docx cần --output TỆP (tệp Word không in ra màn hình được)",
+        "the docx format needs --output FILE (a Word file cannot go to the terminal)",
+    ),
+    "report.no_docx": (
+        "cần python-docx để ghi tệp Word; cài bằng: pip install 'cchc[docx]'",
+        "writing Word files needs python-docx; install it with: pip install 'cchc[docx]'",
+    ),
     # --- integrations: schema, export, gitlab (issue 5) ---
     "export.ics.calendar_name": ("Thời hạn CCHC: {title}", "CCHC deadlines: {title}"),
     "export.ics.occurrence": (

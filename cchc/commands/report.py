@@ -1,7 +1,177 @@
-"""Commands of the report family (placeholder until its issue is built)."""
+"""cchc report (the quarterly progress memo) and cchc agencies (the registry with counts)."""
+
+from typing import Annotated
 
 import typer
 
+from ..cliutil import (
+    agency_option,
+    as_of_option,
+    bilingual,
+    check_choice,
+    check_lang,
+    color_option,
+    fail,
+    file_option,
+    format_option,
+    lang_option,
+    out,
+    pick_agency,
+    quarter_option,
+    reference_from,
+    require_plan,
+    today,
+    use_color,
+)
+from ..i18n import tr
+
+REPORT_FORMATS = ("markdown", "table", "json", "docx")
+AGENCY_FORMATS = ("table", "markdown", "json", "csv")
+ROLES = ("lead", "partner", "any")
+
 
 def register(app: typer.Typer, lang: str) -> None:
-    """Add this family's commands to the app."""
+    def h(vi: str, en: str) -> str:
+        return bilingual(lang, vi, en)
+
+    OutputOpt = Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help=h(
+                "Ghi ra tệp (bắt buộc với docx); mặc định in ra màn hình.",
+                "Write to a file (required for docx); default: standard output.",
+            ),
+            metavar="FILE",
+        ),
+    ]
+
+    @app.command(
+        help=h(
+            "Báo cáo tiến độ theo quý để dán vào công văn: tổng quan, bảng theo lĩnh vực và theo "
+            "cơ quan, danh mục quá hạn, chỉ tiêu theo mốc; Markdown, bảng, JSON hoặc Word. "
+            "Ví dụ: cchc report --quarter IV/2023 --format docx --output bao-cao.docx",
+            "A quarterly progress report to paste into memos: summary, tables by section and by "
+            "agency, overdue list, milestone targets; Markdown, table, JSON or Word. "
+            "Example: cchc report --quarter IV/2023 --format docx --output report.docx",
+        )
+    )
+    def report(
+        quarter: Annotated[str | None, quarter_option(lang)] = None,
+        as_of: Annotated[str | None, as_of_option(lang)] = None,
+        agency: Annotated[str | None, agency_option(lang)] = None,
+        role: Annotated[
+            str,
+            typer.Option(
+                "--role",
+                help=h(
+                    "Vai trò của cơ quan: lead (chủ trì, mặc định), partner (phối hợp), any.",
+                    "The agency's role: lead (default), partner, any.",
+                ),
+                metavar="lead|partner|any",
+            ),
+        ] = "lead",
+        direct: Annotated[
+            bool,
+            typer.Option(
+                "--direct",
+                help=h(
+                    "Bỏ các nhiệm vụ giao cho nhóm mà cơ quan là thành viên.",
+                    "Leave out tasks assigned to a group the agency belongs to.",
+                ),
+            ),
+        ] = False,
+        output_format: Annotated[str, format_option(lang, REPORT_FORMATS)] = "markdown",
+        output: OutputOpt = None,
+        signed: Annotated[
+            str | None,
+            typer.Option(
+                "--date",
+                help=h(
+                    "Ngày ghi ở dòng địa danh, ngày tháng của văn bản (mặc định: hôm nay).",
+                    "The date on the document's place-and-date line (default: today).",
+                ),
+                metavar="DATE",
+            ),
+        ] = None,
+        file: Annotated[str | None, file_option(lang)] = None,
+        lang_opt: Annotated[str | None, lang_option(lang)] = None,
+        color: Annotated[str, color_option(lang)] = "auto",
+    ) -> None:
+        from ..report import build_report, document
+        from ..schedule import AgencyFilter, Role, schedule
+
+        lang_ = check_lang(lang_opt)
+        check_choice(output_format, REPORT_FORMATS, lang_)
+        if role not in ROLES:
+            fail(tr("due.bad_role", lang_, value=role), lang_)
+        if output_format == "docx" and output in (None, "-"):
+            fail(tr("report.docx_needs_output", lang_), lang_)
+        reference = reference_from(quarter, as_of, lang_)
+        day = today() if signed is None else reference_from(None, signed, lang_).as_of
+        plan = require_plan(file, lang_)
+        wanted = None
+        if agency is not None:
+            wanted = AgencyFilter(pick_agency(plan, agency, lang_), Role(role), direct)
+        rep = build_report(plan, schedule(plan, reference, 1, agency=wanted))
+        agency_name = wanted.agency.name if wanted else None
+        if output_format == "json":
+            from ..render.common import to_json
+            from ..report import as_record
+
+            data = to_json(as_record(rep)).encode("utf-8")
+        elif output_format == "docx":
+            from ..render.docx import MissingExtra, to_bytes
+
+            try:
+                data = to_bytes(document(rep, lang_, agency_name, day))
+            except MissingExtra:
+                fail(tr("report.no_docx", lang_), lang_)
+        elif output_format == "table":
+            from ..render.document_table import render_document
+
+            color_ = use_color(color) and output in (None, "-")
+            text = render_document(document(rep, lang_, agency_name, day), None, color_)
+            data = text.encode("utf-8")
+        else:
+            from ..render.document_md import render
+
+            data = render(document(rep, lang_, agency_name, day)).encode("utf-8")
+        from .integrations import emit
+
+        emit(data, output, lang_)
+
+    @app.command(
+        help=h(
+            "Danh mục cơ quan: tên gọi khác, nhóm, số nhiệm vụ chủ trì và phối hợp, số nhiệm vụ "
+            "quá hạn. Ví dụ: cchc agencies --quarter IV/2023",
+            "The agency registry: aliases, groups, how many tasks each leads and partners, and "
+            "how many of those are overdue. Example: cchc agencies --quarter IV/2023",
+        )
+    )
+    def agencies(
+        quarter: Annotated[str | None, quarter_option(lang)] = None,
+        as_of: Annotated[str | None, as_of_option(lang)] = None,
+        output_format: Annotated[str, format_option(lang, AGENCY_FORMATS)] = "table",
+        file: Annotated[str | None, file_option(lang)] = None,
+        lang_opt: Annotated[str | None, lang_option(lang)] = None,
+        color: Annotated[str, color_option(lang)] = "auto",
+    ) -> None:
+        from ..render import agencies as render_agencies
+        from ..schedule import schedule
+
+        lang_ = check_lang(lang_opt)
+        check_choice(output_format, AGENCY_FORMATS, lang_)
+        reference = reference_from(quarter, as_of, lang_)
+        plan = require_plan(file, lang_)
+        rows = render_agencies.agency_rows(plan, schedule(plan, reference, 1))
+        if output_format == "table":
+            out(render_agencies.table(plan, reference, rows, lang_, use_color(color)))
+            return
+        render = {
+            "json": render_agencies.as_json,
+            "csv": render_agencies.as_csv,
+            "markdown": render_agencies.as_markdown,
+        }[output_format]
+        out(render(plan, reference, rows, lang_))

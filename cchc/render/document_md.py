@@ -9,7 +9,7 @@ from .common import md_cell, md_table
 def render(document: Document) -> str:
     out = [f"# {md_cell(document.title)}\n"]
     if document.day is not None:
-        out.append(f"\n*{date_line(document.place, document.day)}*\n")
+        out.append(f"\n*{date_line(document.place, document.day, document.lang)}*\n")
     for block in document.blocks:
         if isinstance(block, Heading):
             out.append(f"\n{'#' * (block.level + 1)} {md_cell(block.text)}\n")

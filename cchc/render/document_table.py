@@ -12,7 +12,13 @@ from .table import console, render
 def render_document(document: Document, width: int | None, color: bool) -> str:
     items: list[object] = [Text(document.title.upper(), style="bold", justify="center")]
     if document.day is not None:
-        items.append(Text(date_line(document.place, document.day), style="italic", justify="right"))
+        items.append(
+            Text(
+                date_line(document.place, document.day, document.lang),
+                style="italic",
+                justify="right",
+            )
+        )
     for block in document.blocks:
         if isinstance(block, Heading):
             items.append(Text("\n" + block.text, style="bold"))

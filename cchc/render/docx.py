@@ -125,7 +125,7 @@ def build(document: Document) -> Any:
     if document.day is not None:
         line = word.add_paragraph()
         line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        run = line.add_run(date_line(document.place, document.day))
+        run = line.add_run(date_line(document.place, document.day, document.lang))
         _set_font(run, BODY_PT)
         run.italic = True
 
