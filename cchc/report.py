@@ -326,7 +326,7 @@ def document(
         Table(
             _tally_header((word("col.section", lang),), lang),
             tuple(rows),
-            (6, 1, 1, 1, 1, 1, 1),
+            (10, 4, 4, 4, 4, 4, 5),
             numeric,
         )
     )
@@ -334,7 +334,7 @@ def document(
     heading("h.agencies")
     rows = [_row((str(n), name), t) for n, (name, t) in enumerate(report.by_agency, 1)]
     header = _tally_header((word("col.no", lang), word("col.agency", lang)), lang)
-    doc.add(Table(header, tuple(rows), (1, 5, 1, 1, 1, 1, 1, 1), (0, 2, 3, 4, 5, 6, 7)))
+    doc.add(Table(header, tuple(rows), (3, 9, 4, 4, 4, 4, 4, 5), (0, 2, 3, 4, 5, 6, 7)))
 
     heading("h.overdue")
     if not report.overdue:
@@ -355,7 +355,7 @@ def document(
             )
             for n, i in enumerate(items, 1)
         ]
-        doc.add(Table(header, tuple(rows), (1, 6, 3, 1, 3), (0, 3)))
+        doc.add(Table(header, tuple(rows), (3, 10, 5, 4, 6), (0, 3)))
 
     heading("h.milestones")
     if not report.milestones:
@@ -375,7 +375,7 @@ def document(
             )
             for n, i in enumerate(report.milestones, 1)
         ]
-        doc.add(Table(header, tuple(rows), (1, 1, 2, 6, 2), (0,)))
+        doc.add(Table(header, tuple(rows), (3, 3, 5, 10, 5), (0,)))
     return doc
 
 

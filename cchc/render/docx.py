@@ -142,6 +142,7 @@ def build(document: Document) -> Any:
             _set_font(
                 paragraph.add_run(block.text), TITLE_PT if block.level <= 1 else BODY_PT, bold=True
             )
+            paragraph.paragraph_format.keep_with_next = True  # no heading alone at a page foot
         elif isinstance(block, Paragraph):
             paragraph = word.add_paragraph()
             paragraph.alignment = align.get(block.align, WD_ALIGN_PARAGRAPH.JUSTIFY)
@@ -169,8 +170,11 @@ def build(document: Document) -> Any:
                     if i in block.numeric:
                         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
                     _set_font(paragraph.add_run(text), BODY_PT)
+            # Word reads the cell widths, LibreOffice the grid: set both, and stop autofit
+            table.autofit = False
             for i, column in enumerate(table.columns):
                 width = int(text_width * widths[i] / total)
+                column.width = width
                 for cell in column.cells:
                     cell.width = width
             word.add_paragraph()
