@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date
+from functools import lru_cache
 
 from .deadline import Deadline, DeadlineError, milestones, parse_deadline, parse_due
 from .model import (
@@ -29,29 +30,23 @@ from .text import loose_key, name_key, nfc
 from .yamlnodes import Document, Map, Node, Scalar, Seq
 
 SUPPORTED_VERSIONS = ("1",)
-_ROMAN = (
-    "I",
-    "II",
-    "III",
-    "IV",
-    "V",
-    "VI",
-    "VII",
-    "VIII",
-    "IX",
-    "X",
-    "XI",
-    "XII",
-    "XIII",
-    "XIV",
-    "XV",
-    "XVI",
-    "XVII",
-    "XVIII",
-    "XIX",
-    "XX",
+# A roll-up of every province's plans runs to hundreds of sections (issue 7), so any numeral.
+_ROMAN_DIGITS = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
 )
-_TASK_ID = re.compile(r"^([IVXLC]+)\.([1-9][0-9]{0,3})$")
+_TASK_ID = re.compile(r"^([IVXLCDM]+)\.([1-9][0-9]{0,3})$")
 _DAY = re.compile(
     r"^(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})$|^(\d{4})-(\d{2})-(\d{2})$", re.IGNORECASE
 )
@@ -59,7 +54,13 @@ _BOOLEANS = {"true": True, "false": False}
 
 
 def roman(n: int) -> str:
-    return _ROMAN[n - 1] if 0 < n <= len(_ROMAN) else str(n)
+    if not 0 < n < 4000:
+        return str(n)
+    letters = []
+    for value, numeral in _ROMAN_DIGITS:
+        count, n = divmod(n, value)
+        letters.append(numeral * count)
+    return "".join(letters)
 
 
 def parse_day(text: str) -> date:
@@ -70,6 +71,12 @@ def parse_day(text: str) -> date:
     if m.group(1):
         return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     return date(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+
+
+@lru_cache(maxsize=None)
+def _keys(obj: str) -> tuple[dict[str, object], tuple[str, ...]]:
+    """(allowed keys, required keys in schema order): asked once per mapping of the file."""
+    return dict(keys_of(obj)), tuple(spec.name for spec in OBJECTS[obj] if spec.required)
 
 
 def _found(node: Node) -> str:
@@ -99,7 +106,7 @@ class Builder:
             if not (isinstance(node, Scalar) and node.refused):
                 self.report(node.span, "S001", key=key, expected="mapping", found=_found(node))
             return None
-        allowed = keys_of(obj)
+        allowed, required = _keys(obj)
         for k, _ in node.entries:
             if k.value not in allowed:
                 names = list(allowed)
@@ -113,10 +120,10 @@ class Builder:
                     allowed=", ".join(names),
                 )
         present = {k.value for k, _ in node.entries}
-        for spec in OBJECTS[obj]:
-            if spec.required and spec.name not in present:
+        for name in required:
+            if name not in present:
                 self.report(
-                    Span.point(node.span.line, node.span.column), "S002", key=spec.name, where=where
+                    Span.point(node.span.line, node.span.column), "S002", key=name, where=where
                 )
         return node
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from .quarter import (
@@ -234,7 +235,9 @@ def _range(key: str, text: str) -> Deadline | None:
                 # "Quý I - Quý II/2026", "Tháng 3-6/2025": the start borrows the end's year.
                 begin = _point(f"{left}/{end.due.year}", text)
         except DeadlineError as exc:
-            error = error or exc
+            # Without its traceback, the kept error makes no frame cycle: the CLI loads with
+            # the garbage collector paused, so nothing here may rely on it.
+            error = error or exc.with_traceback(None)
             continue
         if begin is None:
             continue
@@ -312,6 +315,9 @@ def _key(wording: str) -> str:
     return fold(wording).rstrip(". ")
 
 
+# Plans repeat a few hundred wordings over thousands of tasks ("Quý IV/2023", "Hằng năm"), and
+# the results are immutable, so each wording is read once. Errors are not cached.
+@lru_cache(maxsize=4096)
 def parse_deadline(text: str) -> Deadline:
     """Read one deadline wording; raises DeadlineError."""
     wording = text.strip()
@@ -331,6 +337,7 @@ def parse_deadline(text: str) -> Deadline:
     raise DeadlineError("unrecognised", wording)
 
 
+@lru_cache(maxsize=4096)
 def parse_due(text: str) -> Occurrence:
     """One dated point (quarter, month, date or year), as a milestone's due wording must be."""
     wording = text.strip()

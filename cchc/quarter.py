@@ -98,12 +98,12 @@ class Quarter:
 
     @classmethod
     def of(cls, day: date) -> Quarter:
-        return cls(day.year, (day.month - 1) // 3 + 1)
+        return _shared(day.year, (day.month - 1) // 3 + 1)
 
     @classmethod
     def from_index(cls, index: int) -> Quarter:
         year, offset = divmod(index, 4)
-        return cls(year, offset + 1)
+        return _shared(year, offset + 1)
 
     @property
     def index(self) -> int:
@@ -147,6 +147,13 @@ class Quarter:
         return NotImplemented
 
 
+# A 10k-task plan asks for a few dozen quarters tens of thousands of times, and a frozen
+# dataclass that checks its fields is slow to build; Quarter is immutable, so sharing is safe.
+@lru_cache(maxsize=None)
+def _shared(year: int, number: int) -> Quarter:
+    return Quarter(year, number)
+
+
 # Plans repeat the same few spellings thousands of times; Quarter is immutable, so sharing is safe.
 @lru_cache(maxsize=4096)
 def _parse(text: str) -> Quarter:
@@ -160,4 +167,4 @@ def _parse(text: str) -> Quarter:
         raise QuarterError(f"not a quarter: {text!r}: the quarter must be I..IV (1..4)")
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise QuarterError(f"not a quarter: {text!r}: the year must be {MIN_YEAR}..{MAX_YEAR}")
-    return Quarter(year, number)
+    return _shared(year, number)
