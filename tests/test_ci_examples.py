@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -19,7 +20,7 @@ import pytest
 import yaml
 from icalendar import Calendar
 
-from .conftest import DATA, ROOT, TESTS
+from .conftest import DATA, ROOT, TESTS, invoke
 
 CI = ROOT / "docs" / "ci"
 BROKEN = TESTS / "broken" / "S001-wrong-type.yaml"  # S001 at 4:10
@@ -161,3 +162,57 @@ def test_gitlab_job_fails_and_keeps_the_report_on_a_broken_plan(repo: Path) -> N
     assert issue["severity"] == "major"
     assert issue["location"] == {"path": "data/tasks.yaml", "lines": {"begin": 4}}
     assert issue["description"].startswith("'title' phải là một chuỗi văn bản")
+
+
+# --- the Code Climate report itself ------------------------------------------------------------
+SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
+
+
+def gitlab_report(path: Path, lang: str = "vi") -> list[dict[str, Any]]:
+    result = invoke(["validate", str(path), "--format", "gitlab", "--lang", lang], lang)
+    assert "Traceback" not in result.stderr
+    report = json.loads(result.stdout)
+    assert isinstance(report, list)
+    return report
+
+
+@pytest.mark.parametrize("path", sorted((TESTS / "broken").glob("*.yaml")), ids=lambda p: p.stem)
+def test_gitlab_report_fields_for_every_catalogue_file(path: Path) -> None:
+    report = gitlab_report(path)
+    assert report, "every catalogue file has a problem"
+    for issue in report:
+        assert isinstance(issue["description"], str) and "\n" not in issue["description"]
+        assert re.fullmatch(r"[A-Z][0-9]{3}-[a-z-]+", issue["check_name"])
+        assert re.fullmatch(r"[0-9a-f]{64}", issue["fingerprint"])
+        assert issue["severity"] in SEVERITIES
+        # relative to the working folder, which in CI is the repository root, as GitLab wants
+        assert issue["location"]["path"] == os.path.relpath(path)
+        assert isinstance(issue["location"]["lines"]["begin"], int)
+        assert issue["location"]["lines"]["begin"] >= 1
+    # GitLab tells findings apart by fingerprint
+    assert len({i["fingerprint"] for i in report}) == len(report)
+
+
+def test_gitlab_severity_follows_the_problem_level() -> None:
+    error = gitlab_report(TESTS / "broken" / "D001-deadline-unparsed.yaml")
+    warning = gitlab_report(TESTS / "broken" / "T002-surrounding-space.yaml")
+    assert [i["severity"] for i in error] == ["major"]
+    assert [i["severity"] for i in warning] == ["minor"]
+    assert [i["location"]["lines"]["begin"] for i in error] == [21]  # its `# expect:` line
+
+
+def test_gitlab_fingerprint_ignores_the_language_but_not_the_place(tmp_path: Path) -> None:
+    path = TESTS / "broken" / "D001-deadline-unparsed.yaml"
+    vi, en = gitlab_report(path, "vi"), gitlab_report(path, "en")
+    assert vi[0]["fingerprint"] == en[0]["fingerprint"] == gitlab_report(path)[0]["fingerprint"]
+    assert vi[0]["description"] != en[0]["description"]
+    # the same mistake one line lower is another finding
+    moved = tmp_path / path.name
+    moved.write_text("\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    shifted = gitlab_report(moved)[0]
+    assert shifted["location"]["lines"]["begin"] == 22
+    assert shifted["fingerprint"] != vi[0]["fingerprint"]
+
+
+def test_gitlab_report_of_a_clean_plan_is_an_empty_list() -> None:
+    assert gitlab_report(DATA) == []
