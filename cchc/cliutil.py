@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
@@ -18,7 +18,9 @@ from .i18n import LANGS, tr
 from .load import CannotRead, Loaded, load, locate
 from .model import Agency, Plan, Task
 from .problems import Severity
-from .schedule import Reference
+
+if TYPE_CHECKING:  # schedule costs ~10 ms to import; validate and list never need it
+    from .schedule import Reference
 
 T = TypeVar("T")
 
@@ -218,9 +220,10 @@ def parse_day_first(text: str) -> date:
     return first.date()
 
 
-def reference_from(quarter: str | None, as_of: str | None, lang: str) -> Reference:
+def reference_from(quarter: str | None, as_of: str | None, lang: str) -> "Reference":
     """--quarter Q (its last day), --as-of DATE (its quarter), or today."""
     from .quarter import Quarter, QuarterError
+    from .schedule import Reference
 
     if quarter is not None and as_of is not None:
         fail(tr("due.quarter_and_as_of", lang), lang)

@@ -264,9 +264,18 @@ _RHYMES = [
     "ưa", "ươi", "ươu", "ươc", "ươm", "ươn", "ương", "ươp", "ươt",
     "y", "yêu", "yêm", "yên", "yêng", "yêt",
 ]  # fmt: skip
-_SYLLABLE_RE = re.compile(
-    "(?:" + "|".join(_ONSETS) + ")?(?:" + "|".join(sorted(_RHYMES, key=len, reverse=True)) + ")"
-)
+# An optional onset then a rhyme, looked up in sets: the same test as a regex alternation of
+# them all, without the ~2.5 ms it takes to compile that regex on every run of the CLI.
+_ONSETS_OR_NONE = ("", *_ONSETS)
+_RHYME_SET = frozenset(_RHYMES)
+
+
+def _onset_and_rhyme(bare: str) -> bool:
+    return any(
+        bare.startswith(onset) and bare[len(onset) :] in _RHYME_SET for onset in _ONSETS_OR_NONE
+    )
+
+
 _STOP_CODAS = ("c", "ch", "p", "t")
 
 # Thresholds: a legacy encoding is reported when at least _MIN_WORDS words only read as
@@ -284,7 +293,7 @@ def _is_syllable(word: str) -> bool:
     if len(tones) > 1:
         return False
     bare = unicodedata.normalize("NFC", "".join(ch for ch in decomposed if ch not in tones))
-    if _SYLLABLE_RE.fullmatch(bare) is None:
+    if not _onset_and_rhyme(bare):
         return False
     # Syllables closed by a stop consonant carry only the sắc or nặng tone.
     return not (tones and tones[0] not in (_ACUTE, _DOT) and bare.endswith(_STOP_CODAS))
