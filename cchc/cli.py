@@ -4,6 +4,7 @@ Exit codes: 0 fine, 1 problems found in the data, 2 could not run.
 Help texts follow the language chosen by --lang or CCHC_LANG, so the app is built per language.
 """
 
+import contextlib
 import os
 import sys
 import traceback
@@ -76,21 +77,35 @@ def narrow(app: typer.Typer, name: str) -> None:
 
 def guarded(run: Callable[[], T], debug: bool, lang: str) -> T:
     """Unexpected errors end in one line and exit 2; --debug shows the traceback."""
+    from .fileio import WriteRefused
+    from .load import CannotRead
+
     try:
         return run()
-    except (SystemExit, KeyboardInterrupt):
+    except SystemExit:
         raise
+    except KeyboardInterrupt:
+        # Ctrl-C outside a command (Click turns it into "Aborted!" inside one): no traceback
+        sys.stderr.write("\n")
+        raise SystemExit(130) from None
     except BrokenPipeError:
         # the reader (head, less) went away: not an error of ours
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
         raise SystemExit(0) from None
+    except (CannotRead, WriteRefused) as err:
+        # a command that let them through: they are the user's to fix, not internal errors
+        sys.stderr.write(f"cchc: {tr('error.prefix', lang)}: {err.message(lang)}\n")
+        raise SystemExit(2) from None
     except Exception as err:
         if debug:
             traceback.print_exc()
-        error = f"{type(err).__name__}: {err}"
-        sys.stderr.write("cchc: " + tr("error.internal", lang, version=__version__, error=error))
-        sys.stderr.write("\n")
+        # one line, whatever the exception's text holds (parser errors span several lines)
+        error = " ".join(f"{type(err).__name__}: {err}".split())
+        error = error if len(error) <= 300 else error[:299] + "…"
+        line = " ".join(tr("error.internal", lang, version=__version__, error=error).split())
+        sys.stderr.write(f"cchc: {line}\n")
         raise SystemExit(2) from None
 
 
@@ -99,7 +114,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     lang = lang_from(args)
     debug = "--debug" in args or bool(os.environ.get("CCHC_DEBUG"))
     args = [a for a in args if a != "--debug"]
-    app = build_app(lang)
+    # A terminal or pipe that cannot show Vietnamese (a Latin-1 locale, a Windows code page)
+    # gets escapes rather than a UnicodeEncodeError in the middle of the output.
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            getattr(stream, "reconfigure")(errors="backslashreplace")  # noqa: B009
+    app = guarded(lambda: build_app(lang), debug, lang)
     if args and not args[0].startswith("-"):
         narrow(app, args[0])
     guarded(lambda: app(args=args, prog_name="cchc"), debug, lang)

@@ -1,4 +1,4 @@
-"""Finding and reading the plan file: the only module of the library that touches the disk."""
+"""Finding and reading the plan file (writing files is fileio's job)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .fileio import protect
 from .model import Plan
 from .problems import Problem, Span, problem
 from .validate import check
@@ -50,30 +51,43 @@ def locate(explicit: str | None = None, cwd: Path | None = None) -> Path:
 
 
 def display_path(path: Path) -> str:
-    """Relative to the working folder where that is shorter, as linters print paths."""
-    if not path.is_absolute():
-        return str(path)
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
+    """Relative to the working folder where that is shorter, as linters print paths.
+
+    Made printable: a name with bytes that are not UTF-8 or with control characters (both
+    possible on Linux) must neither break the output's encoding nor reach the terminal raw.
+    """
+    shown = str(path)
+    if path.is_absolute():
+        try:
+            relative = os.path.relpath(path)
+        except ValueError:  # another drive on Windows
+            relative = shown
+        if not relative.startswith(".."):
+            shown = relative
+    if shown.isprintable():
+        return shown
+    shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in shown)
 
 
 def max_bytes() -> int:
+    """The size cap: $CCHC_MAX_BYTES when it is a positive whole number, else the default."""
     try:
-        return int(os.environ.get(ENV_MAX_BYTES, DEFAULT_MAX_BYTES))
+        value = int(os.environ.get(ENV_MAX_BYTES, DEFAULT_MAX_BYTES))
     except ValueError:
         return DEFAULT_MAX_BYTES
+    return value if value > 0 else DEFAULT_MAX_BYTES
 
 
-def read_bytes(path: Path, shown: str) -> bytes:
-    limit = max_bytes()
+def read_bytes(path: Path, shown: str, limit: int | None = None) -> bytes:
+    """At most limit + 1 bytes (the cap from $CCHC_MAX_BYTES by default): one byte more than
+    the cap tells a file over the cap without reading the rest of it. Raises CannotRead."""
+    limit = max_bytes() if limit is None else limit
     try:
         if path.is_dir():
             raise CannotRead(shown, "đây là thư mục, không phải tệp", "is a folder, not a file")
         with path.open("rb") as stream:
-            data = stream.read(limit + 1)
+            return stream.read(limit + 1)
     except FileNotFoundError:
         raise CannotRead(
             shown,
@@ -90,7 +104,32 @@ def read_bytes(path: Path, shown: str) -> bytes:
         raise CannotRead(
             shown, f"không đọc được tệp ({err.strerror})", f"cannot read ({err.strerror})"
         ) from None
-    return data
+    except ValueError:  # a NUL character in the path
+        raise CannotRead(
+            shown, "đường dẫn chứa ký tự không hợp lệ", "the path holds an invalid character"
+        ) from None
+
+
+def too_large(path: Path, shown: str, limit: int) -> Problem:
+    """Y011 for a file over the size cap, saying how to raise the cap."""
+    try:
+        size = path.stat().st_size
+    except (OSError, ValueError):
+        size = 0
+    if size <= limit:  # a pipe or a device: its size is unknown
+        size_vi, size_en = f"hơn {limit} byte", f"over {limit} bytes"
+    else:
+        size_vi, size_en = f"{size} byte", f"{size} bytes"
+    suggested = 1 << max(limit, size).bit_length()
+    return problem(
+        shown,
+        Span.point(1, 1),
+        "Y011",
+        detail=f"{size_vi}, giới hạn {limit} byte; nếu đây đúng là tệp kế hoạch, hãy nâng giới "
+        f"hạn bằng biến môi trường {ENV_MAX_BYTES}, ví dụ {ENV_MAX_BYTES}={suggested}",
+        detail_en=f"{size_en}, limit {limit} bytes; if this really is the plan file, raise the "
+        f"limit with the environment variable {ENV_MAX_BYTES}, e.g. {ENV_MAX_BYTES}={suggested}",
+    )
 
 
 @dataclass
@@ -103,12 +142,12 @@ class Loaded:
 def load(path: Path, today: date | None = None, *, use_libyaml: bool = True) -> Loaded:
     """Read, parse, build and check. Raises CannotRead; every other failure is a Problem."""
     shown = display_path(path)
-    data = read_bytes(path, shown)
-    if len(data) > max_bytes():
-        too_large = problem(
-            shown, Span.point(1, 1), "Y011", size=f">{max_bytes()}", limit=max_bytes()
-        )
-        return Loaded(Document(shown, "", None, [too_large]), None, [too_large])
+    limit = max_bytes()
+    data = read_bytes(path, shown, limit)
+    protect(path)
+    if len(data) > limit:
+        over = too_large(path, shown, limit)
+        return Loaded(Document(shown, "", None, [over]), None, [over])
     return load_bytes(data, shown, today, use_libyaml=use_libyaml)
 
 

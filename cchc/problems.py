@@ -125,8 +125,8 @@ CATALOGUE: dict[str, Code] = {
             "Y011",
             "too-large",
             _E,
-            "tệp quá lớn ({size} byte, giới hạn {limit} byte)",
-            "the file is too large ({size} bytes, limit {limit} bytes)",
+            "tệp quá lớn: {detail}",
+            "the file is too large: {detail_en}",
         ),
         # --- structure ----
         Code(

@@ -6,13 +6,21 @@ into exponential or self-referencing structures. Instead the parse events are wa
 without recursion; every value stays a string with its position, and the schema layer converts
 types. Tags, anchors and aliases are refused; duplicate keys are reported with both positions.
 
+Whatever the bytes, `parse` returns a Document: every failure is a Problem with a line and a
+column inside the file. Work and memory stay proportional to the size of the file: nesting is
+limited, and so is the number of values a file of that size may hold (see `value_budget`).
+
 This is the only module that imports ``yaml``.
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
+import gc
+import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +35,16 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     _FastLoader = None  # type: ignore[assignment,misc]
 
 MAX_DEPTH = 64
+# After this many problems from the YAML layer (duplicate keys, tags, aliases) the file is not a
+# plan with a few mistakes: stop, so a generated file cannot make millions of messages.
+MAX_PROBLEMS = 500
+
+# The plan files people write hold one value per 20 to 40 bytes (the shipped plan: ~35). Every
+# value costs a couple of hundred bytes once parsed, so a file of nothing but values ("[a,a,a"
+# or "- a" lines) would take over 100 times its size in memory. Any file may hold
+# VALUES_FREE values; beyond that, one value per BYTES_PER_VALUE bytes.
+VALUES_FREE = 20_000
+BYTES_PER_VALUE = 8
 
 # YAML's printable set: tab, LF, CR, printable ASCII, NEL, and the BMP and astral planes minus
 # surrogates and the two non-characters; a C0/C1 control or DEL anywhere is an error.
@@ -35,6 +53,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # Line breaks as YAML counts them, so quoted lines match the parser's marks.
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+def value_budget(size: int) -> int:
+    """How many values (scalars, lists, mappings) a file of `size` bytes may hold."""
+    return VALUES_FREE + size // BYTES_PER_VALUE
 
 
 @dataclass(slots=True)
@@ -72,6 +95,46 @@ class Map:
 Node = Scalar | Seq | Map
 
 
+class LineIndex:
+    """Lines of a text as YAML counts them (LF, CRLF, CR, NEL, LS, PS), found in O(log n)."""
+
+    __slots__ = ("_ends", "_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts = [0]
+        self._ends: list[int] = []
+        for m in LINE_BREAK.finditer(text):
+            self._ends.append(m.start())
+            self._starts.append(m.end())
+        self._ends.append(len(text))
+
+    @property
+    def count(self) -> int:
+        """Number of lines; a text ending in a line break has an empty last line."""
+        return len(self._starts)
+
+    def line(self, number: int) -> str:
+        """The text of a 1-based line without its break; "" outside the text."""
+        if 0 < number <= len(self._starts):
+            return self.text[self._starts[number - 1] : self._ends[number - 1]]
+        return ""
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return index + 1, offset - self._starts[index] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Character offset of a 1-based (line, column); ValueError outside the text."""
+        if not 0 < line <= len(self._starts):
+            raise ValueError(f"line {line} outside 1..{len(self._starts)}")
+        start, end = self._starts[line - 1], self._ends[line - 1]
+        if not 0 < column <= end - start + 1:
+            raise ValueError(f"column {column} outside 1..{end - start + 1}")
+        return start + column - 1
+
+
 @dataclass(slots=True)
 class Document:
     path: str
@@ -79,37 +142,58 @@ class Document:
     root: Node | None
     problems: list[Problem]
     loader: str = ""  # "libyaml" or "python"
+    _lines: LineIndex | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
 
     def line_text(self, line: int) -> str:
-        lines = LINE_BREAK.split(self.text)
-        return lines[line - 1] if 0 < line <= len(lines) else ""
-
-
-def _span(start: Any, end: Any) -> Span:
-    """Marks are 0-based; libyaml's and PyYAML's Mark types differ but share line and column."""
-    if start is None:
-        return Span.point(1, 1)
-    if end is None:
-        end = start
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        return self.lines.line(line)
 
 
 def position_of(text: str, offset: int) -> tuple[int, int]:
     """1-based (line, column) of a character offset, counting breaks as YAML does."""
-    line, start = 1, 0
-    for m in LINE_BREAK.finditer(text, 0, offset):
-        if m.end() > offset:
-            break
-        line, start = line + 1, m.end()
-    return line, offset - start + 1
+    return LineIndex(text[:offset]).position(offset)
 
 
+# --- bytes → text --------------------------------------------------------------------------
 _BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
     (codecs.BOM_UTF32_BE, "UTF-32"),
     (codecs.BOM_UTF16_LE, "UTF-16"),
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
+
+# Files people pick by mistake instead of the plan: say what they are rather than which byte
+# is not UTF-8. (prefix, what it is in Vietnamese, in English)
+_DOCUMENT_KINDS: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF-", "tài liệu PDF", "a PDF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "tài liệu Word/Excel cũ", "an old Word/Excel file"),
+    (b"{\\rtf", "tài liệu RTF", "an RTF document"),
+    (b"\x89PNG\r\n\x1a\n", "ảnh PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "ảnh JPEG", "a JPEG image"),
+    (b"\x1f\x8b", "tệp nén gzip", "a gzip archive"),
+)
+_ZIP = b"PK\x03\x04"
+
+# Latin-1 letters that Vietnamese text never uses (and the symbols of U+00A1..U+00BF): the
+# characters a TCVN3 or VNI text shows when its bytes are read as Windows-1252. A UTF-8 file
+# without any of them cannot hold such text, so the costly detection is skipped.
+_VIETNAMESE_LATIN1 = frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
+_NOT_VIETNAMESE = re.compile(
+    "["
+    + "".join(re.escape(chr(c)) for c in range(0xA1, 0x100) if chr(c) not in _VIETNAMESE_LATIN1)
+    + "]"
+)
+_LEGACY_SAMPLE = 1 << 20  # bytes looked at to name a legacy encoding
+
+# Windows-1258 writes tones as combining marks after the letter (bytes CC, EC, DE, D2, F2), and
+# has single bytes for ă â ê ô ơ ư đ.
+_CP1258_TONED = re.compile("[^\\W\\d_][\u0300\u0301\u0303\u0309\u0323]")
+_CP1258_LETTERS = re.compile("[ăâêôơưđĂÂÊÔƠƯĐ]")
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
@@ -119,6 +203,20 @@ def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
             return "", [_encoding_problem(path, Span.point(1, 1), name)]
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]
+    kind = _document_kind(data)
+    if kind is not None:
+        vi, en = kind
+        return "", [
+            problem(
+                path,
+                Span.point(1, 1),
+                "Y005",
+                detail=f"đây là {vi}, không phải tệp kế hoạch YAML; hãy chỉ tới tệp .yaml "
+                "(ví dụ data/tasks.yaml)",
+                detail_en=f"this is {en}, not a YAML plan file; point cchc at the .yaml file "
+                "(e.g. data/tasks.yaml)",
+            )
+        ]
     head = data[:256]
     if head and head.count(0) * 3 >= len(head):
         # UTF-16 or UTF-32 without a BOM: ASCII letters with NUL bytes between them
@@ -126,43 +224,90 @@ def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
-        before = data[: err.start].decode("utf-8", "replace")
-        line, column = position_of(before, len(before))
-        detail = detect_legacy_encoding(data.decode("cp1252", "replace"))
-        detail = detail or f"byte 0x{data[err.start]:02X}"
-        return "", [_encoding_problem(path, Span.point(line, column), detail)]
+        before = data[: err.start].decode("utf-8")
+        line, column = LineIndex(before).position(len(before))
+        return "", [_encoding_problem(path, Span.point(line, column), _name_legacy(data, err))]
     found = _legacy_in_text(text)
     if found:
-        name, line = found
-        return text, [_encoding_problem(path, Span.point(line, 1), name)]
+        name, line, column = found
+        return text, [_encoding_problem(path, Span.point(line, column), name)]
     return text, []
 
 
-def _legacy_in_text(text: str) -> tuple[str, int] | None:
-    """Legacy-font text pasted into a UTF-8 file; the first line that shows it."""
+def _document_kind(data: bytes) -> tuple[str, str] | None:
+    if data.startswith(_ZIP):
+        # Office files are ZIP archives; their parts are named in the archive's directory
+        if b"word/" in data:
+            return "tài liệu Word (.docx)", "a Word document (.docx)"
+        if b"xl/" in data:
+            return "bảng tính Excel (.xlsx)", "an Excel workbook (.xlsx)"
+        if b"opendocument" in data[:200]:
+            return "tài liệu OpenDocument (.odt, .ods)", "an OpenDocument file (.odt, .ods)"
+        return "tệp nén ZIP", "a ZIP archive"
+    for prefix, vi, en in _DOCUMENT_KINDS:
+        if data.startswith(prefix):
+            return vi, en
+    return None
+
+
+def _name_legacy(data: bytes, err: UnicodeDecodeError) -> str:
+    """Which encoding bytes that are not UTF-8 are in: TCVN3, VNI, Windows-1258, else the byte."""
+    sample = data[:_LEGACY_SAMPLE]
+    if err.start >= _LEGACY_SAMPLE:
+        sample += b"\n" + data[err.start : err.start + _LEGACY_SAMPLE]
+    name = detect_legacy_encoding(sample.decode("cp1252", "replace"))
+    if name is not None:
+        return name
+    as_1258 = sample.decode("cp1258", "replace")
+    if len(_CP1258_TONED.findall(as_1258)) >= 2 and _CP1258_LETTERS.search(as_1258):
+        return "Windows-1258"
+    return f"byte 0x{data[err.start]:02X}"
+
+
+def _legacy_in_text(text: str) -> tuple[str, int, int] | None:
+    """Legacy-font text pasted into a UTF-8 file (a title copied from an old document): the
+    encoding, and the line and column where it shows first."""
     if text.isascii():
         return None
+    suspects = _NOT_VIETNAMESE.finditer(text)
+    first = next(suspects, None)
+    if first is None:
+        return None
+    lines = LineIndex(text)
+    # Line by line first, so one garbled title in a long file is found; a few hundred lines
+    # are enough to look at (a file of nothing else is caught by the whole-text check below).
+    seen: set[int] = set()
+    for m in (first, *itertools.islice(suspects, 2000)):
+        line, column = lines.position(m.start())
+        if line in seen:
+            continue
+        seen.add(line)
+        name = detect_legacy_encoding(lines.line(line))
+        if name is not None:
+            return name, line, column
     name = detect_legacy_encoding(text)
     if name is None:
         return None
-    for number, line in enumerate(LINE_BREAK.split(text), 1):
-        if detect_legacy_encoding(line) == name:
-            return name, number
-    return name, 1
+    line, column = lines.position(first.start())
+    return name, line, column
 
 
+_CONVERT_VI = "hãy chuyển sang Unicode (UTF-8), ví dụ bằng công cụ chuyển mã của Unikey"
+_CONVERT_EN = "convert it to Unicode (UTF-8), e.g. with Unikey's converter"
 _ENCODING_MESSAGES = {
     "TCVN3": (
-        "tệp dùng bảng mã TCVN3 (ABC), hãy chuyển sang Unicode (UTF-8), ví dụ bằng Unikey "
-        "(Công cụ chuyển mã: TCVN3 → Unicode)",
-        "the file uses the legacy TCVN3 (ABC) encoding; convert it to Unicode (UTF-8), "
-        "e.g. with Unikey's converter (TCVN3 → Unicode)",
+        f"tệp dùng bảng mã TCVN3, {_CONVERT_VI} (nguồn: TCVN3 (ABC), đích: Unicode)",
+        f"the file uses the legacy TCVN3 (ABC) encoding; {_CONVERT_EN} (TCVN3 (ABC) → Unicode)",
     ),
     "VNI": (
-        "tệp dùng bảng mã VNI, hãy chuyển sang Unicode (UTF-8), ví dụ bằng Unikey "
-        "(Công cụ chuyển mã: VNI Windows → Unicode)",
-        "the file uses the legacy VNI encoding; convert it to Unicode (UTF-8), "
-        "e.g. with Unikey's converter (VNI Windows → Unicode)",
+        f"tệp dùng bảng mã VNI, {_CONVERT_VI} (nguồn: VNI Windows, đích: Unicode)",
+        f"the file uses the legacy VNI encoding; {_CONVERT_EN} (VNI Windows → Unicode)",
+    ),
+    "Windows-1258": (
+        "tệp dùng bảng mã Windows-1258 (CP1258), hãy chuyển sang Unicode: mở tệp trong trình "
+        "soạn thảo và lưu lại với mã UTF-8",
+        "the file uses the Windows-1258 (CP1258) encoding; convert it to Unicode: open it in an "
+        "editor and save it as UTF-8",
     ),
 }
 
@@ -183,8 +328,10 @@ def _encoding_problem(path: str, span: Span, what: str) -> Problem:
 
 def _forbidden_characters(text: str, path: str, limit: int = 20) -> list[Problem]:
     found = []
+    lines: LineIndex | None = None
     for m in _FORBIDDEN.finditer(text):
-        line, column = position_of(text, m.start())
+        lines = lines or LineIndex(text)
+        line, column = lines.position(m.start())
         found.append(
             problem(path, Span.point(line, column), "Y006", char=f"U+{ord(m.group()):04X}")
         )
@@ -193,33 +340,113 @@ def _forbidden_characters(text: str, path: str, limit: int = 20) -> list[Problem
     return found
 
 
-_SYNTAX_HINTS = (
-    ("'\\t'", "tab", "dùng dấu cách, không dùng tab, để thụt lề", "indent with spaces, not tabs"),
+# --- syntax errors in the user's words -----------------------------------------------------
+# (words in the parser's message, Vietnamese explanation, English hint). The first match wins;
+# both parsers' wordings are covered (libyaml and PyYAML phrase the same error differently).
+_TAB = (
+    "có ký tự tab ở đây; dùng dấu cách, không dùng tab, để thụt lề",
+    "indent with spaces, not tabs",
+)
+_SYNTAX_HINTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("tab character", "'\\t'"), *_TAB),
     (
-        "mapping values are not allowed",
-        "colon",
-        "một giá trị có dấu ': ' cần đặt trong ngoặc kép",
+        ("mapping values are not allowed",),
+        "dấu ':' không đúng chỗ; một giá trị có dấu ': ' cần đặt trong ngoặc kép",
         "a value containing ': ' must be quoted",
     ),
     (
-        "expected <block end>",
-        "indent",
-        "kiểm tra thụt lề của dòng này so với các dòng trên",
+        ("could not find expected ':'",),
+        "thiếu dấu ':' sau khoá (một khoá phải nằm trên một dòng)",
+        "a key needs ':' after it, on the same line",
+    ),
+    (
+        ("sequence entries are not allowed",),
+        "dấu '-' của danh sách không đúng chỗ; kiểm tra thụt lề",
+        "a list item '-' in the wrong place; check the indentation",
+    ),
+    (
+        ("expected <block end>", "did not find expected key", "expected '-' indicator"),
+        "thụt lề của dòng này không khớp với các dòng trên (hoặc thiếu dấu ':')",
         "check this line's indentation against the lines above",
+    ),
+    (
+        ("end of stream",),
+        "chuỗi trong ngoặc chưa được đóng",
+        "a quoted string is not closed",
+    ),
+    (
+        ("Unicode character escape",),
+        "mã thoát '\\u…' không phải một ký tự Unicode (ví dụ một nửa cặp surrogate); hãy viết "
+        "chính ký tự đó",
+        "a '\\u…' escape that is not a Unicode character (e.g. half a surrogate pair); write the "
+        "character itself",
+    ),
+    (
+        ("escape",),
+        "chuỗi trong ngoặc kép có dấu '\\' không hợp lệ; viết '\\\\' cho một dấu '\\' hoặc dùng "
+        "ngoặc đơn",
+        "a backslash in a double-quoted string; write '\\\\' for one or use single quotes",
+    ),
+    (
+        ("flow mapping", "flow sequence", "flow node"),
+        "ngoặc '{' hoặc '[' chưa được đóng đúng chỗ, hoặc thiếu dấu phẩy",
+        "a '{' or '[' is not closed where it should be, or a comma is missing",
+    ),
+    (
+        ("document",),
+        "dòng '---' hoặc '...' không đúng chỗ; tệp kế hoạch là một tài liệu YAML",
+        "a '---' or '...' line in the wrong place; a plan is one YAML document",
+    ),
+    (
+        ("directive",),
+        "dòng chỉ thị '%' không hợp lệ; hãy xoá dòng này",
+        "an invalid '%' directive line; delete it",
+    ),
+    (
+        ("block scalar",),
+        "khối văn bản nhiều dòng (| hoặc >) viết sai; các dòng của khối phải thụt lề đều",
+        "a '|' or '>' block is malformed; its lines must be indented evenly",
+    ),
+    (
+        ("anchor", "alias", "tag"),
+        "ký tự '&', '*' hoặc '!' không đúng chỗ; hãy đặt giá trị trong ngoặc kép",
+        "a stray '&', '*' or '!'; quote the value",
+    ),
+    (
+        ("cannot start any token", "found unexpected"),
+        "ký tự này không được đứng đầu một giá trị; hãy đặt giá trị trong ngoặc kép",
+        "this character cannot start a value; quote the value",
     ),
 )
 
 
-def _syntax_problem(path: str, err: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: str, err: yaml.MarkedYAMLError, lines: LineIndex) -> Problem:
     mark = err.problem_mark or err.context_mark
-    span = Span.point(mark.line + 1, mark.column + 1) if mark else Span.point(1, 1)
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = _clamp(lines, line, column)
     detail = " ".join(x for x in (err.context, err.problem) if x) or "invalid YAML"
-    vi = en = detail
-    for needle, _name, hint_vi, hint_en in _SYNTAX_HINTS:
-        if needle in detail:
-            vi, en = f"{detail} ({hint_vi})", f"{detail} ({hint_en})"
-            break
-    return problem(path, span, "Y001", detail=vi, detail_en=en)
+    if "maximum nesting depth" in detail:  # libyaml's own limit on flow nesting
+        return problem(path, Span.point(line, column), "Y007", limit=MAX_DEPTH)
+    here = lines.line(line)[column - 1 : column]
+    vi = en = ""
+    if here == "\t" and "cannot start any token" in detail:
+        vi, en = _TAB
+    else:
+        for needles, hint_vi, hint_en in _SYNTAX_HINTS:
+            if any(n in detail for n in needles):
+                vi, en = hint_vi, hint_en
+                break
+    message_vi = f"{vi} [{detail}]" if vi else detail
+    message_en = f"{detail} ({en})" if en else detail
+    return problem(path, Span.point(line, column), "Y001", detail=message_vi, detail_en=message_en)
+
+
+def _clamp(lines: LineIndex, line: int, column: int) -> tuple[int, int]:
+    """A mark past the end (an error at the end of the stream) → the last position there is."""
+    if line > lines.count:
+        line = lines.count
+        column = len(lines.line(line)) + 1
+    return line, min(column, len(lines.line(line)) + 1)
 
 
 class _Stop(Exception):
@@ -229,6 +456,11 @@ class _Stop(Exception):
 def parse(
     data: bytes, path: str, *, use_libyaml: bool = True, max_depth: int = MAX_DEPTH
 ) -> Document:
+    """Bytes → Document. Never raises for any input: every failure is a located Problem.
+
+    use_libyaml=False selects PyYAML's pure-Python parser, which disagrees with libyaml on a few
+    inputs (mostly tabs); both are tested.
+    """
     text, problems = decode(data, path)
     if problems and not text:
         return Document(path, "", None, problems)
@@ -236,19 +468,17 @@ def parse(
     if forbidden:
         return Document(path, text, None, problems + forbidden)
     loader_cls = _FastLoader if (use_libyaml and _FastLoader is not None) else yaml.SafeLoader
-    builder = _TreeBuilder(path, max_depth)
+    loader_name = "libyaml" if loader_cls is _FastLoader else "python"
+    lines = LineIndex(text)
+    builder = _TreeBuilder(path, max_depth, value_budget(len(data)), lines)
+    # The tree is made of many small objects and no cycles; the collector would only rescan
+    # them again and again (a third of the time on a big file).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        loader = loader_cls(text)
-        try:
-            while True:
-                event = loader.get_event()
-                if event is None:
-                    break
-                builder.feed(event)
-        finally:
-            loader.dispose()
+        builder.run(loader_cls(text))
     except yaml.MarkedYAMLError as err:
-        builder.problems.append(_syntax_problem(path, err))
+        builder.problems.append(_syntax_problem(path, err, lines))
         builder.root = None
     except _Stop:
         builder.root = None
@@ -258,11 +488,13 @@ def parse(
             problem(path, Span.point(1, 1), "Y001", detail=detail, detail_en=detail)
         )
         builder.root = None
+    finally:
+        if collecting:
+            gc.enable()
     problems += builder.problems
     if builder.root is None and not problems:
         problems.append(problem(path, Span.point(1, 1), "Y009"))
-    loader_name = "libyaml" if loader_cls is _FastLoader else "python"
-    return Document(path, text, builder.root, problems, loader_name)
+    return Document(path, text, builder.root, problems, loader_name, lines)
 
 
 @dataclass(slots=True)
@@ -274,67 +506,134 @@ class _Frame:
 
 
 class _TreeBuilder:
-    def __init__(self, path: str, max_depth: int) -> None:
+    def __init__(self, path: str, max_depth: int, budget: int, lines: LineIndex) -> None:
         self.path = path
+        # libyaml ends the last collections on the line after the last one when the file does
+        # not end with a line break; such marks are moved back to the end of the text.
+        self.last_line = lines.count
+        self.last_column = len(lines.line(lines.count)) + 1
         self.max_depth = max_depth
+        self.budget = budget
+        self.values = 0
         self.problems: list[Problem] = []
         self.stack: list[_Frame] = []
         self.root: Node | None = None
         self.documents = 0
 
-    def feed(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.ScalarEvent):
-            self._scalar(event)
-        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            self._check_decorations(event)
-            if len(self.stack) >= self.max_depth:
-                span = _span(event.start_mark, event.end_mark)
-                self.problems.append(problem(self.path, span, "Y007", limit=self.max_depth))
-                raise _Stop
-            span = _span(event.start_mark, event.end_mark)
-            node: Seq | Map = Map(span) if isinstance(event, yaml.MappingStartEvent) else Seq(span)
-            self.stack.append(_Frame(node, event.start_mark))
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            frame = self.stack.pop()
-            frame.node.span = _span(frame.start, event.end_mark)
-            self._attach(frame.node)
-        elif isinstance(event, yaml.AliasEvent):
-            span = _span(event.start_mark, event.end_mark)
-            self.problems.append(problem(self.path, span, "Y004", what="*" + str(event.anchor)))
-            self._attach(Scalar(None, span, refused=True))
-        elif isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                span = _span(event.start_mark, event.end_mark)
-                self.problems.append(problem(self.path, span, "Y008"))
-                raise _Stop
+    def run(self, loader: Any) -> None:
+        handlers: dict[type, Callable[[Any], None]] = {
+            yaml.ScalarEvent: self._scalar,
+            yaml.MappingStartEvent: self._start,
+            yaml.SequenceStartEvent: self._start,
+            yaml.MappingEndEvent: self._end,
+            yaml.SequenceEndEvent: self._end,
+            yaml.AliasEvent: self._alias,
+            yaml.DocumentStartEvent: self._document,
+        }
+        counted = (
+            yaml.ScalarEvent,
+            yaml.MappingStartEvent,
+            yaml.SequenceStartEvent,
+            yaml.AliasEvent,
+        )
+        get_event = loader.get_event
+        budget = self.budget
+        values = 0
+        try:
+            while (event := get_event()) is not None:
+                kind = type(event)
+                if kind in counted:
+                    values += 1
+                    if values > budget:
+                        self._over_budget(event)
+                handler = handlers.get(kind)
+                if handler is not None:
+                    handler(event)
+        finally:
+            loader.dispose()
 
-    def _check_decorations(self, event: yaml.NodeEvent) -> bool:
-        span = _span(event.start_mark, event.end_mark)
+    def _span(self, start: Any, end: Any) -> Span:
+        """Marks are 0-based; libyaml's and PyYAML's Mark types differ but share line and
+        column."""
+        if end.line < self.last_line:
+            return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        line, column = start.line + 1, start.column + 1
+        if line > self.last_line:
+            line, column = self.last_line, self.last_column
+        return Span(line, column, self.last_line, self.last_column)
+
+    def _over_budget(self, event: Any) -> None:
+        self.problems.append(
+            problem(
+                self.path,
+                self._span(event.start_mark, event.end_mark),
+                "Y011",
+                detail=f"hơn {self.budget} giá trị YAML, quá nhiều so với cỡ tệp "
+                "(tệp kế hoạch có khoảng một giá trị cho mỗi 20-40 byte)",
+                detail_en=f"more than {self.budget} YAML values, too many for the size of the "
+                "file (a plan holds about one value per 20-40 bytes)",
+            )
+        )
+        raise _Stop
+
+    def _report(self, item: Problem) -> None:
+        self.problems.append(item)
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise _Stop
+
+    def _start(self, event: yaml.CollectionStartEvent) -> None:
+        span = self._span(event.start_mark, event.end_mark)
+        self._check_decorations(event, span)
+        if len(self.stack) >= self.max_depth:
+            self.problems.append(problem(self.path, span, "Y007", limit=self.max_depth))
+            raise _Stop
+        node: Seq | Map = Map(span) if isinstance(event, yaml.MappingStartEvent) else Seq(span)
+        self.stack.append(_Frame(node, event.start_mark))
+
+    def _end(self, event: yaml.CollectionEndEvent) -> None:
+        frame = self.stack.pop()
+        frame.node.span = self._span(frame.start, event.end_mark)
+        self._attach(frame.node)
+
+    def _alias(self, event: yaml.AliasEvent) -> None:
+        span = self._span(event.start_mark, event.end_mark)
+        self._report(problem(self.path, span, "Y004", what="*" + str(event.anchor)))
+        self._attach(Scalar(None, span, refused=True))
+
+    def _document(self, event: yaml.DocumentStartEvent) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            span = self._span(event.start_mark, event.end_mark)
+            self.problems.append(problem(self.path, span, "Y008"))
+            raise _Stop
+
+    def _check_decorations(self, event: yaml.NodeEvent, span: Span) -> bool:
         bad = False
         if event.anchor is not None:
-            self.problems.append(problem(self.path, span, "Y004", what="&" + event.anchor))
+            self._report(problem(self.path, span, "Y004", what="&" + event.anchor))
             bad = True
         tag = getattr(event, "tag", None)
-        # "!" is the non-specific tag PyYAML reports for quoted scalars in some versions
+        # "!" is the non-specific tag: `! text` only says "a string", which every value is here
         if tag is not None and tag != "!":
-            self.problems.append(problem(self.path, span, "Y003", tag=tag))
+            self._report(problem(self.path, span, "Y003", tag=tag))
             bad = True
         return bad
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
-        refused = self._check_decorations(event)
-        span = _span(event.start_mark, event.end_mark)
+        span = self._span(event.start_mark, event.end_mark)
+        refused = (event.anchor is not None or event.tag is not None) and self._check_decorations(
+            event, span
+        )
         # libyaml reports the plain style as "", the pure-Python parser as None
         quoted = event.style in ("'", '"')
-        value: str | None = event.value
-        if not event.style and value in _NULLS:
+        text: str = event.value
+        value: str | None = text
+        if not event.style and text in _NULLS:
             value = None
-        surrogate = _SURROGATE.search(value) if value is not None else None
-        if surrogate is not None:
+        elif (surrogate := _SURROGATE.search(text)) is not None:
             # a "\ud800" escape decodes to a lone surrogate, which no output can encode
             char = f"U+{ord(surrogate.group()):04X}"
-            self.problems.append(problem(self.path, span, "Y006", char=char))
+            self._report(problem(self.path, span, "Y006", char=char))
             value, refused = None, True
         self._attach(Scalar(value, span, quoted, refused))
 
@@ -348,7 +647,7 @@ class _TreeBuilder:
             return
         if frame.pending_key is None:
             if not isinstance(node, Scalar):
-                self.problems.append(problem(self.path, node.span, "Y010"))
+                self._report(problem(self.path, node.span, "Y010"))
                 frame.pending_key = Scalar(None, node.span, refused=True)
             else:
                 frame.pending_key = node
@@ -359,9 +658,7 @@ class _TreeBuilder:
         name = key.value if key.value is not None else ""
         first = frame.seen.get(name)
         if first is not None:
-            self.problems.append(
-                problem(self.path, key.span, "Y002", key=name, first_line=first.span.line)
-            )
+            self._report(problem(self.path, key.span, "Y002", key=name, first_line=first.span.line))
             return
         frame.seen[name] = key
         frame.node.entries.append((key, node))
