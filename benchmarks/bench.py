@@ -178,27 +178,31 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int, int, int
 
 
 def measure(
-    cases: list[Case], runs: int, env: dict[str, str], warm_up: bool = True
+    cases: list[Case], runs: int, env: dict[str, str], warm_up: bool = True, slow: float = 60.0
 ) -> list[Result]:
     """A first run of each case checks its exit code and, with warm_up, is not counted (it fills
-    the disk cache); then further rounds, each running every case once, so load on the machine
-    falls on all of them alike."""
+    the disk cache); then rounds, each running every case once, so load on the machine falls on
+    all of them alike, until each has `runs` figures. A case whose first run takes longer than
+    `slow` seconds is not run again: that run is its figure (shown as "1 run")."""
     results = [Result(case) for case in cases]
-    for result in results:
+    wanted: dict[int, int] = {}
+    for index, result in enumerate(results):
         seconds, peak, code, size, err = run_once(argv_of(result.case), env)
         result.output_bytes = size
         if code != 0:
             tail = err.strip().splitlines()[-3:]
             result.failure = f"exit {code}: " + " | ".join(tail)
-        elif not warm_up:
+            continue
+        if not warm_up or seconds > slow:
             result.seconds.append(seconds)
             result.peak_kb.append(peak)
-    live = [r for r in results if not r.failure]
-    for _ in range(runs if warm_up else runs - 1):
-        for result in live:
-            seconds, peak, _code, _out, _err = run_once(argv_of(result.case), env)
-            result.seconds.append(seconds)
-            result.peak_kb.append(peak)
+        wanted[index] = 1 if seconds > slow else runs
+    for _ in range(runs):
+        for index, result in enumerate(results):
+            if len(result.seconds) < wanted.get(index, 0):
+                seconds, peak, _code, _out, _err = run_once(argv_of(result.case), env)
+                result.seconds.append(seconds)
+                result.peak_kb.append(peak)
     return results
 
 
@@ -220,8 +224,9 @@ def compile_bytecode() -> None:
 
 
 # --- printing ------------------------------------------------------------------------------------
-def seconds_text(value: float) -> str:
-    return "—" if value != value else f"{value:.3f} s"
+def seconds_text(value: float, runs: int = 0) -> str:
+    text = "—" if value != value else f"{value:.3f} s"
+    return f"{text} (1 run)" if runs == 1 else text
 
 
 def print_table(title: str, header: list[str], rows: list[list[str]]) -> None:
@@ -296,7 +301,10 @@ def scale_report(
             if r.failure:
                 row += [r.failure[:40], ""]
                 continue
-            row += [seconds_text(r.median), f"{r.peak_mb:.0f} MB"]
+            row += [
+                seconds_text(r.median, len(r.seconds) if runs[n] > 1 else 0),
+                f"{r.peak_mb:.0f} MB",
+            ]
             records.append(
                 {
                     "case": name,
@@ -357,6 +365,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big-runs", type=int, default=3, help="timed runs at 100k tasks")
     parser.add_argument("--no-startup", action="store_true", help="skip the start-up table")
     parser.add_argument("--no-scale", action="store_true", help="skip the scale table")
+    parser.add_argument(
+        "--slow", type=float, default=60.0, help="run a case once if it takes longer (seconds)"
+    )
     parser.add_argument("--only", help="only commands whose label contains one of these words")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     args = parser.parse_args(argv)
@@ -408,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
             cases = [c for c in scale_cases(files[n], SYNTHETIC_QUARTER) if c.needs in commands]
             cases = [c for c in cases if wanted(c)]
             runs[n] = 1 if args.smoke else (args.big_runs if n >= 100_000 else args.runs)
-            for result in measure(cases, runs[n], env, warm_up=not args.smoke):
+            for result in measure(cases, runs[n], env, not args.smoke, args.slow):
                 table.setdefault(result.case.label, {})[n] = result
                 failed |= bool(result.failure)
         report["scale"] = scale_report(table, sizes, files, runs)
