@@ -218,14 +218,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: wrote {count} calendar events (deadlines).",
     ),
     "schema.written": ("{path}: đã ghi lược đồ JSON.", "{path}: wrote the JSON Schema."),
-    "export.cannot_write": (
-        "{path}: không ghi được tệp ({reason})",
-        "{path}: cannot write the file ({reason})",
-    ),
-    "export.reason.no_folder": ("thư mục không tồn tại", "no such folder"),
-    "export.reason.denied": ("không có quyền ghi", "permission denied"),
-    "export.reason.is_folder": ("đây là thư mục", "it is a folder"),
-    "export.reason.full": ("đĩa đã đầy", "the disk is full"),
     # --- robustness (issue 6) ---
 }
 

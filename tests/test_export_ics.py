@@ -339,7 +339,7 @@ def test_output_writes_the_same_bytes_and_replaces_old_file(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lich.ics", "plan.yaml"]  # no temp left
 
 
-def test_output_keeps_permissions_of_a_new_file_ordinary(tmp_path: Path) -> None:
+def test_output_gives_a_new_file_ordinary_permissions(tmp_path: Path) -> None:
     target = tmp_path / "new.ics"
     assert export(["--file", str(write(tmp_path, PLAN)), "-o", str(target)])[0] == 0
     umask = os.umask(0)
@@ -347,14 +347,14 @@ def test_output_keeps_permissions_of_a_new_file_ordinary(tmp_path: Path) -> None
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
-def test_output_into_a_missing_folder_exits_2(tmp_path: Path) -> None:
+def test_output_into_a_missing_folder_or_onto_a_folder_exits_2(tmp_path: Path) -> None:
     target = tmp_path / "no" / "such" / "lich.ics"
     code, _, err = export(["--file", str(write(tmp_path, PLAN)), "--output", str(target)])
     assert code == 2
     assert err == f"cchc: lỗi: {target}: không ghi được tệp (thư mục không tồn tại)\n"
     code, _, err = export(["-f", str(tmp_path / "plan.yaml"), "-o", str(tmp_path), "--lang", "en"])
     assert code == 2
-    assert err == f"cchc: error: {tmp_path}: cannot write the file (it is a folder)\n"
+    assert err == f"cchc: error: {tmp_path}: this is a folder; give --output a file name\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]
 
 
@@ -398,3 +398,11 @@ def test_fold_keeps_lines_short_and_unfolds_to_the_original(value: str) -> None:
         body = piece.rstrip(b"\\")
         assert (len(piece) - len(body)) % 2 == 0
     assert folded.replace(b"\r\n ", b"")[:-2].decode("utf-8") == line
+
+
+def test_output_never_overwrites_the_plan(tmp_path: Path) -> None:
+    plan = write(tmp_path, PLAN)
+    code, data, err = export(["--file", str(plan), "--output", str(plan)])
+    assert (code, data) == (2, b"")
+    assert "cchc không ghi đè lên tệp kế hoạch" in err
+    assert plan.read_text(encoding="utf-8") == PLAN

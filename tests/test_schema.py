@@ -330,6 +330,8 @@ def damaged(draw: st.DrawFn) -> Any:
             parent[last]  # the path may be gone after an earlier change
         except (KeyError, IndexError, TypeError):
             continue
+        if not isinstance(parent, (dict, list)):  # an earlier change put text there
+            continue
         action = draw(st.sampled_from(["replace", "delete", "add"]))
         if action == "replace":
             parent[last] = copy.deepcopy(draw(st.sampled_from(VALUES)))

@@ -1,10 +1,6 @@
 """schema, export: the plan in editors (JSON Schema) and in calendars (iCalendar)."""
 
-import contextlib
-import os
 import sys
-import tempfile
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -29,30 +25,6 @@ EXPORT_FORMATS = ("ics",)
 ROLES = ("lead", "partner", "any")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Readers of the file (a calendar subscription, an editor) never see half of it: write a
-    temporary file beside it, then rename it over the old one. Raises OSError."""
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        try:
-            mode = path.stat().st_mode & 0o777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(temp, mode)  # mkstemp makes it private; the file it replaces was not
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
 def emit(data: bytes, output: str | None, lang: str) -> None:
     """Bytes to --output (atomically) or to stdout, untouched by newline translation."""
     if output is None or output == "-":
@@ -64,28 +36,12 @@ def emit(data: bytes, output: str | None, lang: str) -> None:
         buffer.write(data)
         buffer.flush()
         return
-    path = Path(output)
+    from ..fileio import WriteRefused, write_output
+
     try:
-        write_atomically(path, data)
-    except OSError as err:
-        fail(tr("export.cannot_write", lang, path=output, reason=_reason(err, lang)), lang)
-
-
-def _reason(err: OSError, lang: str) -> str:
-    """The usual failures in the user's language; the system's words for the rest."""
-    import errno
-
-    known = {
-        errno.ENOENT: "no_folder",
-        errno.ENOTDIR: "no_folder",
-        errno.EACCES: "denied",
-        errno.EPERM: "denied",
-        errno.EROFS: "denied",
-        errno.EISDIR: "is_folder",
-        errno.ENOSPC: "full",
-    }
-    key = known.get(err.errno or 0)
-    return tr(f"export.reason.{key}", lang) if key else str(err.strerror or err)
+        write_output(output, data)
+    except WriteRefused as err:
+        fail(err.message(lang), lang)
 
 
 def register(app: typer.Typer, lang: str) -> None:
