@@ -14,6 +14,7 @@ from typing import Annotated, TypeVar
 import typer
 
 from . import __version__
+from .clihelp import localise
 from .cliutil import bilingual, print_version
 from .commands import core, due, integrations, report
 from .i18n import lang_from, tr
@@ -58,6 +59,7 @@ def build_app(lang: str = "vi") -> typer.Typer:
 
     for module in COMMAND_MODULES:
         module.register(app, lang)
+    localise(app, lang)
     return app
 
 

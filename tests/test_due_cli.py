@@ -643,7 +643,7 @@ def test_csv_has_bom_and_a_bucket_column() -> None:
     result = invoke(["due", "-f", str(DATA), "-q", "IV/2023", "--format", "csv"])
     raw = result.stdout_bytes.decode("utf-8")
     lines = raw.split("\r\n")
-    assert lines[0].startswith("\ufeffbucket,id,section,title,lead,partners,deadline,label,quarter")
+    assert lines[0].startswith("\ufeffbucket,id,section,title,lead,partners,deadline,kind,label")
     buckets = [line.split(",", 1)[0] for line in lines[1:] if line]
     assert buckets == ["overdue"] * 16 + ["due"] * 13 + ["no_fixed_deadline"] * 4
 

@@ -130,7 +130,8 @@ def test_list_section_markdown() -> None:
 def test_list_csv_has_bom_and_header() -> None:
     result = invoke(["list", "-f", str(DATA), "--format", "csv"])
     raw = result.stdout_bytes.decode("utf-8")  # .stdout folds CRLF; the bytes keep it
-    assert raw.startswith("\ufeffid,section,title,lead,partners,deadline,kind,occurrences,note\r\n")
+    header = "id,section,title,lead,lead_detail,partners,partners_detail,deadline,kind,occurrences,"
+    assert raw.startswith("\ufeff" + header + "note,progress,line\r\n")
     assert raw.count("\r\n") == 35
 
 

@@ -270,6 +270,8 @@ def due_json(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> str:
     return to_json(value)
 
 
+# The fields of `cchc due --format json`, nested objects flattened (progress.status, …), with
+# the bucket each record sits in as the first column.
 CSV_COLUMNS = (
     "bucket",
     "id",
@@ -278,30 +280,47 @@ CSV_COLUMNS = (
     "lead",
     "partners",
     "deadline",
+    "kind",
     "label",
     "quarter",
     "due_date",
     "target",
     "status",
+    "reported",
     "quarters_late",
     "quarters_left",
     "percent",
     "completed_on",
-    "evidence",
-    "match",
+    "progress.status",
+    "progress.date",
+    "progress.evidence",
+    "progress.percent",
+    "progress.note",
+    "match.role",
+    "match.via",
+    "match.through",
+    "match.scope",
 )
+
+
+def _flatten(record: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[prefix + key] = value
+    return flat
 
 
 def due_csv(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> str:
     rows = []
     for bucket in shown_buckets(show_done):
         for item in sched.bucket(bucket):
-            row = record(item)
+            row = _flatten(record(item))
             row["bucket"] = bucket.value
             row["lead"] = agency_cell(item.task.lead)
             row["partners"] = agency_cell(item.task.partners)
-            row["evidence"] = item.entry.evidence if item.entry else None
-            row["match"] = match_text(item, sched, lang) if item.link else None
             rows.append(row)
     return to_csv(rows, CSV_COLUMNS)
 

@@ -8,16 +8,21 @@ from ..i18n import tr
 from ..model import AgencyRef, Plan, Task
 from .common import agency_cell, md_table, task_record, to_csv, to_json, vn_date
 
+# The fields of `cchc list --format json`, in that order; nested values are JSON in their cell.
 LIST_COLUMNS = (
     "id",
     "section",
     "title",
     "lead",
+    "lead_detail",
     "partners",
+    "partners_detail",
     "deadline",
     "kind",
     "occurrences",
     "note",
+    "progress",
+    "line",
 )
 
 
