@@ -128,9 +128,16 @@ def localise(app: typer.Typer, lang: str) -> None:
     class LocalGroup(TyperGroup):
         context_class = context
 
-        def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        def main(
+            self,
+            args: Sequence[str] | None = None,
+            prog_name: str | None = None,
+            complete_var: str | None = None,
+            standalone_mode: bool = True,
+            **kwargs: Any,
+        ) -> Any:
             try:
-                result = super().main(*args, standalone_mode=False, **kwargs)
+                result = super().main(args, prog_name, complete_var, False, **kwargs)
             except ClickException as err:
                 _report_usage_error(err, lang)
                 sys.exit(err.exit_code)
