@@ -134,10 +134,13 @@ def localise(app: typer.Typer, lang: str) -> None:
             prog_name: str | None = None,
             complete_var: str | None = None,
             standalone_mode: bool = True,
-            **kwargs: Any,
+            windows_expand_args: bool = True,
+            **extra: Any,
         ) -> Any:
             try:
-                result = super().main(args, prog_name, complete_var, False, **kwargs)
+                result = super().main(
+                    args, prog_name, complete_var, False, windows_expand_args, **extra
+                )
             except ClickException as err:
                 _report_usage_error(err, lang)
                 sys.exit(err.exit_code)
