@@ -45,9 +45,15 @@ def register(app: typer.Typer, lang: str) -> None:
         )
     )
     def validate(
-        path: Annotated[
-            str | None,
-            typer.Argument(help=h("Tệp cần kiểm tra.", "File to check."), metavar="[PATH]"),
+        paths: Annotated[
+            list[str] | None,
+            typer.Argument(
+                help=h(
+                    "Các tệp cần kiểm tra (mặc định: tệp kế hoạch).",
+                    "Files to check (default: the plan file).",
+                ),
+                metavar="[PATH]...",
+            ),
         ] = None,
         file: FileOpt = None,
         output_format: Annotated[
@@ -55,8 +61,9 @@ def register(app: typer.Typer, lang: str) -> None:
             typer.Option(
                 "--format",
                 help=h(
-                    "text, parsable, json hoặc github (tự chọn github khi GITHUB_ACTIONS=true).",
-                    "text, parsable, json or github (github when GITHUB_ACTIONS=true).",
+                    "text, parsable, json, github hoặc gitlab (tự chọn github khi "
+                    "GITHUB_ACTIONS=true).",
+                    "text, parsable, json, github or gitlab (github when GITHUB_ACTIONS=true).",
                 ),
                 metavar="FORMAT",
             ),
@@ -75,22 +82,28 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_ = check_lang(lang_opt)
         fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
         check_choice(fmt, tuple(FORMATTERS), lang_)
-        _path, loaded = open_plan(path or file, lang_)
-        problems = loaded.problems
-        out(FORMATTERS[fmt](problems, lang_, loaded.document, use_color(color) and fmt == "text"))
-        errors = sum(p.level is Severity.ERROR for p in problems)
-        warnings = len(problems) - errors
-        if fmt == "text":
-            shown = loaded.document.path
-            if problems:
+        loaded = [open_plan(path, lang_)[1] for path in (paths or [file])]
+        formatter = FORMATTERS[fmt]
+        problems = [p for one in loaded for p in one.problems]
+        if fmt in ("json", "gitlab"):  # one document for every file
+            out(formatter(problems, lang_, None, False))
+        for one in loaded if fmt not in ("json", "gitlab") else ():
+            out(formatter(one.problems, lang_, one.document, use_color(color) and fmt == "text"))
+            if fmt != "text":
+                continue
+            errors = sum(p.level is Severity.ERROR for p in one.problems)
+            shown = one.document.path
+            if one.problems:
+                warnings = len(one.problems) - errors
                 summary = tr(
                     "summary.problems", lang_, path=shown, errors=errors, warnings=warnings
                 )
             else:
-                tasks = sum(1 for _ in loaded.plan.tasks) if loaded.plan else 0
+                tasks = sum(1 for _ in one.plan.tasks) if one.plan else 0
                 summary = tr("summary.ok", lang_, path=shown, tasks=tasks)
             out(summary + "\n")
-        if errors or (strict and warnings):
+        errors = sum(p.level is Severity.ERROR for p in problems)
+        if errors or (strict and len(problems) > errors):
             raise typer.Exit(1)
 
     @app.command(
