@@ -295,3 +295,22 @@ def agency_option(lang: str) -> Any:
         ),
         metavar="NAME",
     )
+
+
+def emit(data: bytes, output: str | None, lang: str) -> None:
+    """Bytes to --output (atomically) or to stdout, untouched by newline translation."""
+    if output is None or output == "-":
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # pragma: no cover - a text-only stream
+            out(data.decode("utf-8"))
+            return
+        sys.stdout.flush()
+        buffer.write(data)
+        buffer.flush()
+        return
+    from .fileio import WriteRefused, write_output
+
+    try:
+        write_output(output, data)
+    except WriteRefused as err:
+        fail(err.message(lang), lang)

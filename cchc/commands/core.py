@@ -82,7 +82,8 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_ = check_lang(lang_opt)
         fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
         check_choice(fmt, tuple(FORMATTERS), lang_)
-        loaded = [open_plan(path, lang_)[1] for path in (paths or [file])]
+        targets: list[str | None] = list(paths) if paths else [file]
+        loaded = [open_plan(path, lang_)[1] for path in targets]
         formatter = FORMATTERS[fmt]
         problems = [p for one in loaded for p in one.problems]
         if fmt in ("json", "gitlab"):  # one document for every file

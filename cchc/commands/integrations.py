@@ -10,10 +10,10 @@ from ..cliutil import (
     bilingual,
     check_choice,
     check_lang,
+    emit,
     fail,
     file_option,
     lang_option,
-    out,
     pick_agency,
     require_plan,
     section_option,
@@ -23,25 +23,6 @@ from ..i18n import tr
 
 EXPORT_FORMATS = ("ics",)
 ROLES = ("lead", "partner", "any")
-
-
-def emit(data: bytes, output: str | None, lang: str) -> None:
-    """Bytes to --output (atomically) or to stdout, untouched by newline translation."""
-    if output is None or output == "-":
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:  # pragma: no cover - a text-only stream
-            out(data.decode("utf-8"))
-            return
-        sys.stdout.flush()
-        buffer.write(data)
-        buffer.flush()
-        return
-    from ..fileio import WriteRefused, write_output
-
-    try:
-        write_output(output, data)
-    except WriteRefused as err:
-        fail(err.message(lang), lang)
 
 
 def register(app: typer.Typer, lang: str) -> None:

@@ -11,6 +11,7 @@ from ..cliutil import (
     check_choice,
     check_lang,
     color_option,
+    emit,
     fail,
     file_option,
     format_option,
@@ -138,8 +139,6 @@ def register(app: typer.Typer, lang: str) -> None:
             from ..render.document_md import render
 
             data = render(document(rep, lang_, agency_name, day)).encode("utf-8")
-        from .integrations import emit
-
         emit(data, output, lang_)
 
     @app.command(
