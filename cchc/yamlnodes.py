@@ -351,8 +351,9 @@ _SYNTAX_HINTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("tab character", "'\\t'"), *_TAB),
     (
         ("mapping values are not allowed",),
-        "dấu ':' không đúng chỗ; một giá trị có dấu ': ' cần đặt trong ngoặc kép",
-        "a value containing ': ' must be quoted",
+        "dấu ':' không đúng chỗ: một giá trị có dấu ': ' cần đặt trong ngoặc kép, hoặc một dòng "
+        "phía trên thiếu dấu ':' sau khoá",
+        "a value containing ': ' must be quoted, or a line above lacks the ':' after its key",
     ),
     (
         ("could not find expected ':'",),
@@ -422,6 +423,9 @@ _SYNTAX_HINTS: tuple[tuple[tuple[str, ...], str, str], ...] = (
 
 def _syntax_problem(path: str, err: yaml.MarkedYAMLError, lines: LineIndex) -> Problem:
     mark = err.problem_mark or err.context_mark
+    if err.context == "while scanning a simple key" and err.context_mark is not None:
+        # a key without its ':' is found only on a later line; point at the key itself
+        mark = err.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     line, column = _clamp(lines, line, column)
     detail = " ".join(x for x in (err.context, err.problem) if x) or "invalid YAML"
@@ -453,6 +457,24 @@ class _Stop(Exception):
     """Parsing cannot sensibly continue; the reason is already a problem."""
 
 
+class _PythonLoader(yaml.SafeLoader):
+    """PyYAML's pure-Python parser, with flow nesting limited in the scanner as libyaml limits
+    it: the scanner reads every '[' of a nested flow collection before the first event (each
+    may start a key), in time quadratic in the depth; the tree builder would see it too late."""
+
+    max_flow_depth = MAX_DEPTH
+
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
+        if self.flow_level >= self.max_flow_depth:
+            raise yaml.scanner.ScannerError(
+                "while increasing flow level",
+                None,
+                "exceeded maximum nesting depth",
+                self.get_mark(),
+            )
+        super().fetch_flow_collection_start(TokenClass)
+
+
 def parse(
     data: bytes, path: str, *, use_libyaml: bool = True, max_depth: int = MAX_DEPTH
 ) -> Document:
@@ -467,8 +489,8 @@ def parse(
     forbidden = _forbidden_characters(text, path)
     if forbidden:
         return Document(path, text, None, problems + forbidden)
-    loader_cls = _FastLoader if (use_libyaml and _FastLoader is not None) else yaml.SafeLoader
-    loader_name = "libyaml" if loader_cls is _FastLoader else "python"
+    fast = use_libyaml and _FastLoader is not None
+    loader_name = "libyaml" if fast else "python"
     lines = LineIndex(text)
     builder = _TreeBuilder(path, max_depth, value_budget(len(data)), lines)
     # The tree is made of many small objects and no cycles; the collector would only rescan
@@ -476,7 +498,12 @@ def parse(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        builder.run(loader_cls(text))
+        if fast:
+            loader: Any = _FastLoader(text)
+        else:
+            loader = _PythonLoader(text)
+            loader.max_flow_depth = max_depth
+        builder.run(loader)
     except yaml.MarkedYAMLError as err:
         builder.problems.append(_syntax_problem(path, err, lines))
         builder.root = None
@@ -608,16 +635,17 @@ class _TreeBuilder:
             raise _Stop
 
     def _check_decorations(self, event: yaml.NodeEvent, span: Span) -> bool:
-        bad = False
+        """Report anchors and tags; True when the value must not be used (a tag says it is not
+        the text it looks like). An anchored value is kept: it is written out in full there, so
+        only its aliases go missing, not the anchor's own place as well."""
         if event.anchor is not None:
             self._report(problem(self.path, span, "Y004", what="&" + event.anchor))
-            bad = True
         tag = getattr(event, "tag", None)
         # "!" is the non-specific tag: `! text` only says "a string", which every value is here
         if tag is not None and tag != "!":
             self._report(problem(self.path, span, "Y003", tag=tag))
-            bad = True
-        return bad
+            return True
+        return False
 
     def _scalar(self, event: yaml.ScalarEvent) -> None:
         span = self._span(event.start_mark, event.end_mark)

@@ -41,6 +41,7 @@ class PlanCommand:
     name: str
     args: tuple[str, ...]  # the command line without --file
     skip: str | None  # why it cannot be run by this harness, or None
+    options: frozenset[str] = frozenset()  # every option it takes ("--output", "-o", …)
 
     def __str__(self) -> str:
         return " ".join(self.args)
@@ -58,8 +59,11 @@ def all_commands(lang: str = "vi") -> tuple[PlanCommand, ...]:
     found = []
     for name, command in sorted(getattr(group, "commands", {}).items()):
         params = {p.name: p for p in command.params}
+        options = frozenset(o for p in command.params for o in p.opts if o.startswith("-"))
         if "file" not in params:
-            found.append(PlanCommand(name, (name,), "reads no plan file (it has no --file)"))
+            found.append(
+                PlanCommand(name, (name,), "reads no plan file (it has no --file)", options)
+            )
             continue
         args = [name]
         missing = []
@@ -71,12 +75,12 @@ def all_commands(lang: str = "vi") -> tuple[PlanCommand, ...]:
                     missing.append(str(param.name))
         if missing:
             reason = f"needs {', '.join(missing)}, a value this harness does not know"
-            found.append(PlanCommand(name, (name,), reason))
+            found.append(PlanCommand(name, (name,), reason, options))
             continue
         for option, values in FIXED_OPTIONS.items():
             if option in params:
                 args += values
-        found.append(PlanCommand(name, tuple(args), None))
+        found.append(PlanCommand(name, tuple(args), None, options))
     return tuple(found)
 
 
