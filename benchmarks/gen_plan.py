@@ -244,10 +244,10 @@ QUALIFIERS = (
     ", nâng cao chất lượng phục vụ người dân, doanh nghiệp",
 )
 TARGETS = (
-    "{p}% hồ sơ thủ tục hành chính được số hóa",
-    "{p}% thủ tục hành chính đủ điều kiện cung cấp dịch vụ công trực tuyến toàn trình",
-    "{p}% đơn vị sự nghiệp công lập tự bảo đảm chi thường xuyên",
-    "{p}% cơ quan áp dụng hệ thống quản lý chất lượng",
+    "{p}% hồ sơ được số hóa",
+    "{p}% dịch vụ công trực tuyến toàn trình",
+    "{p}% đơn vị tự bảo đảm chi thường xuyên",
+    "{p}% cơ quan áp dụng ISO 9001",
     "Mức độ hài lòng đạt trên {p}%",
 )
 SCOPES = (
@@ -486,14 +486,14 @@ def progress_lines(rng: random.Random, deadline: Deadline) -> list[str]:
     occurrences = deadline.occurrences(FIRST, LAST)
     milestone = deadline.kind.value == "milestones"
     if not occurrences:
-        return progress_for(rng, None, False, False) if rng.random() < 0.2 else []
+        return progress_for(rng, None, False, False) if rng.random() < 0.15 else []
     if len(occurrences) == 1:
-        if rng.random() < 0.7:
+        if rng.random() < 0.8:
             return []
         return progress_for(rng, occurrences[0], rng.random() < 0.3, False)
     lines: list[str] = []
     for occurrence in occurrences:
-        if rng.random() < 0.25:
+        if rng.random() < 0.15:
             lines += progress_for(rng, occurrence, True, milestone)
     return lines
 
@@ -543,9 +543,9 @@ def title(rng: random.Random, province: str) -> str:
     """Mostly one-line titles, some with a qualifier or two, as appendices mix them."""
     field = rng.choice(FIELDS)
     text = f"{rng.choice(VERBS)} {rng.choice(OBJECTS).format(field=field)}"
-    if rng.random() < 0.6:
+    if rng.random() < 0.75:
         text = f"{rng.choice(SHORT_OBJECTS).format(field=field)}"
-    qualifiers = rng.choices((0, 1, 2), (70, 25, 5))[0]
+    qualifiers = rng.choices((0, 1, 2), (85, 13, 2))[0]
     for _ in range(qualifiers):
         kind, place, _short = rng.choice(DISTRICTS)
         text += rng.choice(QUALIFIERS).format(province=province, district=f"{kind} {place}")
@@ -572,8 +572,8 @@ def task_lines(
 ) -> list[str]:
     leads, partners = pools
     lines = [f"      - id: {task_id}", f"        title: {scalar(title(rng, province))}"]
-    lines += party_lines(rng, "lead", leads, rng.choice((1, 1, 1, 1, 2, 3)))
-    partner_count = rng.choice((0, 0, 0, 0, 1, 2, 3))
+    lines += party_lines(rng, "lead", leads, rng.choice((1, 1, 1, 1, 1, 2, 3)))
+    partner_count = rng.choice((0, 0, 0, 0, 0, 1, 2))
     if partner_count:
         lines += party_lines(rng, "partners", partners, partner_count)
     kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
@@ -587,7 +587,7 @@ def task_lines(
         wording = deadline_text(rng, kind)
         deadline = parse_deadline(wording)
         lines.append(f"        deadline: {scalar(wording)}")
-    if rng.random() < 0.1:
+    if rng.random() < 0.06:
         lines.append(f"        note: {scalar(rng.choice(NOTES))}")
     records = progress_lines(rng, deadline)
     if records:
