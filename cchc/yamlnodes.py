@@ -49,7 +49,13 @@ BYTES_PER_VALUE = 8
 # YAML's printable set: tab, LF, CR, printable ASCII, NEL, and the BMP and astral planes minus
 # surrogates and the two non-characters; a C0/C1 control or DEL anywhere is an error.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# What a value may not hold once its escapes are decoded ("\e[31m", "\x07", "\ud800"): the
+# controls above except tab and line feed, carriage return (it rewrites the terminal line), the
+# bidirectional overrides that reorder what a reader sees ("Trojan source"), lone surrogates.
+# Values reach terminals, Word documents and calendars as they are.
+_VALUE_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 # Line breaks as YAML counts them, so quoted lines match the parser's marks.
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -658,9 +664,8 @@ class _TreeBuilder:
         value: str | None = text
         if not event.style and text in _NULLS:
             value = None
-        elif (surrogate := _SURROGATE.search(text)) is not None:
-            # a "\ud800" escape decodes to a lone surrogate, which no output can encode
-            char = f"U+{ord(surrogate.group()):04X}"
+        elif (bad := _VALUE_FORBIDDEN.search(text)) is not None:
+            char = f"U+{ord(bad.group()):04X}"
             self._report(problem(self.path, span, "Y006", char=char))
             value, refused = None, True
         self._attach(Scalar(value, span, quoted, refused))

@@ -73,6 +73,9 @@ CATALOGUE: dict[str, tuple[int, Found, Found | None]] = {
         [("Y006", 3, 12), ("Y006", 3, 18), ("Y006", 3, 27), ("Y006", 16, 16)],
         None,
     ),
+    # escapes that decode to controls: `"…\e]0;pwned\a…"` (sets the terminal's title),
+    # `"…\u202e…"` (reverses the text shown after it), `"…\r…"`; reported at each value
+    "escaped-controls.yaml": (1, [("Y006", 3, 10), ("Y006", 4, 11), ("Y006", 26, 16)], None),
     # `  title: "Kế hoạch \ud800 thử"`: libyaml refuses the escape (at its first hex digit),
     # the pure-Python parser decodes a lone surrogate, which the loader refuses in the value
     "lone-surrogate.yaml": (1, [("Y001", 3, 22)], [("Y006", 3, 10)]),

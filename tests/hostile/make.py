@@ -146,6 +146,11 @@ def cases() -> dict[str, bytes]:
                 "Công tác", "Công\x86tác"
             )
         ),
+        "escaped-controls.yaml": utf8(
+            replace_line(3, '  title: "Kế hoạch \\e]0;pwned\\a thử"')
+            .replace("source: Phụ lục thử", 'source: "Phụ lục \\u202e thử"')
+            .replace("title: Nhiệm vụ hằng năm", 'title: "Nhiệm vụ\\r hằng năm"')
+        ),
         "lone-surrogate.yaml": utf8(replace_line(3, '  title: "Kế hoạch \\ud800 thử"')),
         "utf16-le-bom.yaml": codecs.BOM_UTF16_LE + BASE.encode("utf-16-le"),
         "utf16-be-bom.yaml": codecs.BOM_UTF16_BE + BASE.encode("utf-16-be"),
