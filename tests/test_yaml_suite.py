@@ -45,7 +45,9 @@ def test_the_corpus_is_complete() -> None:
 
 
 @pytest.mark.parametrize("path", PARAMS)
-def test_every_command_reports_located_problems(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_command_reports_located_problems(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     found = run_all(path, exit_codes=(1,))
     if yaml.__with_libyaml__:
         monkeypatch.setattr("cchc.yamlnodes._FastLoader", None)
