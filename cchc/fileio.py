@@ -4,8 +4,9 @@ Every file cchc writes goes through `atomic_write`: the bytes go to a temporary 
 same folder, are flushed to the disk, and the temporary file is renamed over the target, so a
 crash, a full disk or Ctrl-C leaves either the old file or the new one, never half of each.
 
-- `write_output` writes an --output file, and refuses to write over a plan file that this
-  process has read (`protect`, called by the loader), whatever path or link leads to it.
+- `write_output` writes an --output file, and refuses to write over a plan file: one that this
+  process has read (`protect`, called by the loader) or the one read by default, whatever path
+  or link leads to it.
 - `read_for_update` / `write_back` are for a command that edits the plan file itself (none does
   yet): the edit is refused when the file changed on disk since it was read, so two people (or
   an editor and cchc) never silently overwrite each other. `splice` makes the edit in the
@@ -75,16 +76,21 @@ def protect(path: Path) -> None:
 
 
 def is_protected(target: Path) -> bool:
-    """Whether target is a protected file: by resolved path, or the same file by another
-    name (a hard link, a bind mount)."""
+    """Whether target is a plan file: one this process has read, or the one commands read by
+    default (--file absent: $CCHC_DATA, the nearest data/tasks.yaml, the packaged copy), by its
+    resolved path or as the same file by another name (a hard link, a bind mount)."""
+    from .load import locate  # load imports this module
+
     try:
         real = os.path.realpath(target)
+        default = locate()
+        known = {**_protected, os.path.realpath(default): _identity(default)}
     except (OSError, ValueError):
         return False
-    if real in _protected:
+    if real in known:
         return True
     identity = _identity(target)
-    return identity is not None and identity in _protected.values()
+    return identity is not None and identity in known.values()
 
 
 # --- writing -------------------------------------------------------------------------------
@@ -155,10 +161,9 @@ def write_output(target: Path | str, data: bytes | str, *, shown: str | None = N
     if is_protected(path):
         raise WriteRefused(
             shown,
-            "đây là tệp kế hoạch vừa đọc; cchc không ghi đè lên tệp kế hoạch, hãy chọn tên tệp "
-            "khác cho --output",
-            "this is the plan file that was read; cchc never writes over it, choose another "
-            "name for --output",
+            "đây là tệp kế hoạch; cchc không ghi đè lên tệp kế hoạch, hãy chọn tên tệp khác cho "
+            "--output",
+            "this is the plan file; cchc never writes over it, choose another name for --output",
         )
     if path.is_dir():
         raise WriteRefused(

@@ -618,6 +618,20 @@ def test_output_never_over_the_plan_file(command: harness.PlanCommand, tmp_path:
     assert snapshot(tmp_path) == before
 
 
+def test_output_never_over_the_default_plan(tmp_path: Path) -> None:
+    """`cchc schema --output data/tasks.yaml` reads no plan, and still must not replace it."""
+    path = tmp_path / "tasks.yaml"
+    path.write_bytes((HOSTILE / "base.yaml").read_bytes())
+    skipped = {c.name: c for c in harness.skipped_commands()}
+    writers = [c for c in skipped.values() if "--output" in c.options]
+    assert writers, "no command without --file writes --output any more: drop this test"
+    for command in writers:
+        result = invoke([command.name, "--output", str(path)], env={"CCHC_DATA": str(path)})
+        assert result.exit_code == 2, command
+        assert "không ghi đè lên tệp kế hoạch" in result.stderr
+    assert path.read_bytes() == (HOSTILE / "base.yaml").read_bytes()
+
+
 def test_atomic_write_replaces_whole_and_keeps_the_mode(tmp_path: Path) -> None:
     path = tmp_path / "out.md"
     fileio.atomic_write(path, b"first\n")
