@@ -280,8 +280,8 @@ def _legacy_in_text(text: str) -> tuple[str, int, int] | None:
     if first is None:
         return None
     lines = LineIndex(text)
-    # Line by line first, so one garbled title in a long file is found; a few hundred lines
-    # are enough to look at (a file of nothing else is caught by the whole-text check below).
+    # Line by line first, so one garbled title in a long file is found; the lines of the first
+    # 2000 telltale characters are enough (a file of nothing else is caught as a whole below).
     seen: set[int] = set()
     for m in (first, *itertools.islice(suspects, 2000)):
         line, column = lines.position(m.start())

@@ -49,8 +49,9 @@ NFD_VALUES = [
 # parser when they differ). Positions are 1-based line:column, counted by hand from the files.
 CATALOGUE: dict[str, tuple[int, Found, Found | None]] = {
     "base.yaml": (0, [], None),
-    # line 24 `        deadline: 30/02/2023`: the value starts in column 19
-    "date-feb-30.yaml": (1, [("D001", 24, 19)], None),
+    # line 24 `        deadline: 2023-02-30` and line 37 `            date: 30/02/2023`: both
+    # values start in column 19
+    "date-feb-30.yaml": (1, [("D001", 24, 19), ("P002", 37, 19)], None),
     # version: 99…9 (5000 digits); a title of 5000 digits is text, and fine
     "integer-5000-digits.yaml": (1, [("S005", 1, 10)], None),
     # `  title: !!python/object/apply:os.system [...]`: a tagged list where text belongs

@@ -120,7 +120,17 @@ def insert_after(number: int, new: str, text: str = BASE) -> str:
 def cases() -> dict[str, bytes]:
     utf8 = str.encode
     return {
-        "date-feb-30.yaml": utf8(replace_line(24, "        deadline: 30/02/2023")),
+        # the ISO form as the issue writes it, and the day-first form in a progress record
+        "date-feb-30.yaml": utf8(
+            replace_line(24, "        deadline: 2023-02-30") + "      - id: I.3\n"
+            "        title: Nhiệm vụ có tiến độ\n"
+            "        lead:\n"
+            "          - SNV\n"
+            "        deadline: Quý IV/2023\n"
+            "        progress:\n"
+            "          - status: hoàn thành\n"
+            "            date: 30/02/2023\n"
+        ),
         "integer-5000-digits.yaml": utf8(
             replace_line(1, "version: " + "9" * 5000).replace(
                 "title: Đề án thử thứ nhất", "title: " + "1" * 5000
