@@ -133,11 +133,13 @@ class Builder:
         if isinstance(node, Scalar):
             if node.refused:
                 return None
-            if node.value is None or not node.value.strip():
+            value = node.value.strip() if node.value is not None else ""
+            if not value:
                 if required:
                     self.report(node.span, "S004", key=key)
                 return None
-            return nfc(node.value.strip())
+            # called ~10 times a task: ASCII (ids, dates, quarters) is NFC already
+            return value if value.isascii() else nfc(value)
         self.report(node.span, "S001", key=key, expected="text", found=_found(node))
         return None
 
