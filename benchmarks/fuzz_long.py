@@ -1,7 +1,7 @@
 """The long fuzzing run: tests/test_fuzz.py under the "long" Hypothesis profile.
 
 CI runs those tests with the bounded "ci" profile on every push; this script runs thousands of
-examples of each (about half an hour on one core), for before a release or after a change to
+examples of each (about five minutes on one core), for before a release or after a change to
 the loader:
 
     python benchmarks/fuzz_long.py                 # every fuzz test, profile "long"

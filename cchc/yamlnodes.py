@@ -15,6 +15,7 @@ This is the only module that imports ``yaml``.
 
 from __future__ import annotations
 
+import array
 import bisect
 import codecs
 import gc
@@ -108,8 +109,10 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._starts = [0]
-        self._ends: list[int] = []
+        # arrays of machine integers: a list would cost 36 bytes a line, as much as the tree
+        # of a file of short lines
+        self._starts = array.array("q", [0])
+        self._ends = array.array("q")
         for m in LINE_BREAK.finditer(text):
             self._ends.append(m.start())
             self._starts.append(m.end())
