@@ -207,10 +207,16 @@ def measure(
 
 
 def available_commands(env: dict[str, str]) -> set[str]:
+    """The commands `cchc --help` lists; exits when cchc cannot even show its help."""
     argv = [sys.executable, "-m", "cchc", "--help"]
-    text = subprocess.run(argv, env=env, capture_output=True, text=True).stdout
-    commands = text.split("Commands:", 1)[1] if "Commands:" in text else ""
-    return set(re.findall(r"^\s{2}([a-z][a-z-]*)\s", commands, re.MULTILINE))
+    done = subprocess.run(argv, env=env, capture_output=True, text=True)
+    # rows of the command list, whatever language the headings are in: options start with "-"
+    found = set(re.findall(r"^ {2}([a-z][a-z-]*) {2,}\S", done.stdout, re.MULTILINE))
+    if not found:
+        raise SystemExit(
+            f"cchc --help lists no commands (exit {done.returncode}): {done.stderr.strip()[-500:]}"
+        )
+    return found
 
 
 def compile_bytecode() -> None:
