@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from datetime import date
-from functools import lru_cache
+from functools import cache
 
 from .deadline import Deadline, DeadlineError, milestones, parse_deadline, parse_due
 from .model import (
@@ -73,7 +73,7 @@ def parse_day(text: str) -> date:
     return date(int(m.group(4)), int(m.group(5)), int(m.group(6)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _keys(obj: str) -> tuple[dict[str, object], tuple[str, ...]]:
     """(allowed keys, required keys in schema order): asked once per mapping of the file."""
     return dict(keys_of(obj)), tuple(spec.name for spec in OBJECTS[obj] if spec.required)

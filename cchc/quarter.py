@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import overload
 
 MIN_YEAR = 1900
@@ -149,7 +149,7 @@ class Quarter:
 
 # A 10k-task plan asks for a few dozen quarters tens of thousands of times, and a frozen
 # dataclass that checks its fields is slow to build; Quarter is immutable, so sharing is safe.
-@lru_cache(maxsize=None)
+@cache
 def _shared(year: int, number: int) -> Quarter:
     return Quarter(year, number)
 

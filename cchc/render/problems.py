@@ -126,9 +126,7 @@ def gitlab(
 
     rows = []
     for p in problems:
-        key = "\x1f".join(
-            (p.path, p.code, str(p.span.line), str(p.span.column), p.message("en"))
-        )
+        key = "\x1f".join((p.path, p.code, str(p.span.line), str(p.span.column), p.message("en")))
         rows.append(
             {
                 "type": "issue",
