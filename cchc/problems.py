@@ -349,7 +349,7 @@ CATALOGUE: dict[str, Code] = {
         Code(
             "P010",
             "progress-after-done",
-            _E,
+            _W,
             "kỳ {found} đã hoàn thành ở dòng {first_line}; không ghi thêm trạng thái sau khi "
             "hoàn thành",
             "occurrence {found} was already completed at line {first_line}; "
