@@ -167,6 +167,7 @@ class Report:
     schedule: Schedule
     summary: Tally
     due_now: int  # occurrences due in the reference quarter and not done (the rate's denominator)
+    done_come_due: int  # done occurrences whose quarter is the reference quarter or earlier
     by_section: tuple[tuple[str, str, Tally], ...]  # (id, title, tally)
     by_agency: tuple[tuple[str, Tally], ...]  # (lead agency, tally), Vietnamese name order
     overdue: tuple[tuple[str, tuple[Item, ...]], ...]  # grouped by lead agency
@@ -175,7 +176,7 @@ class Report:
     @property
     def come_due(self) -> int:
         """Occurrences whose deadline has come by the reference: done, overdue, or due now."""
-        return self.summary.done + self.summary.overdue + self.due_now
+        return self.done_come_due + self.summary.overdue + self.due_now
 
     @property
     def dated_occurrences(self) -> int:
@@ -189,10 +190,25 @@ def build_report(plan: Plan, schedule: Schedule) -> Report:
         rows = [i for i in items if i.task.section == section.id]
         if rows:
             sections.append((section.id, section.title, tally(rows)))
+    as_of = schedule.reference.as_of
+
+    def answering(name: str) -> str:
+        """After a merger the successor answers for the predecessor's tasks (as `--agency`)."""
+        seen = {name}
+        agency = plan.registry.get(name)
+        while agency is not None and agency.successor is not None:
+            since = agency.successor_since
+            if (since is not None and since > as_of) or agency.successor in seen:
+                break
+            name = agency.successor
+            seen.add(name)
+            agency = plan.registry.get(name)
+        return name
+
     by_agency: dict[str, Tally] = {}
     overdue: dict[str, list[Item]] = {}
     for item in items:
-        for name in dict.fromkeys(ref.agency for ref in item.task.lead):
+        for name in dict.fromkeys(answering(ref.agency) for ref in item.task.lead):
             by_agency.setdefault(name, Tally()).add(item)
             if item.bucket is Bucket.OVERDUE:
                 overdue.setdefault(name, []).append(item)
@@ -205,6 +221,11 @@ def build_report(plan: Plan, schedule: Schedule) -> Report:
         schedule,
         tally(items),
         sum(1 for i in items if i.bucket is Bucket.DUE),
+        sum(
+            1
+            for i in items
+            if i.state.is_done and i.quarter is not None and i.quarter <= schedule.reference.quarter
+        ),
         tuple(sections),
         tuple((name, by_agency[name]) for name in agencies),
         tuple((name, tuple(overdue[name])) for name in agencies if name in overdue),
@@ -289,7 +310,7 @@ def summary_text(report: Report, lang: str) -> str:
         overdue_not_started=count(s.overdue_not_started),
         not_due=count(s.not_due),
         no_fixed=count(s.no_fixed),
-        rate=percent(s.done, report.come_due, lang),
+        rate=percent(report.done_come_due, report.come_due, lang),
     )
 
 
@@ -393,7 +414,7 @@ def as_record(report: Report) -> dict[str, object]:
             "occurrences": report.dated_occurrences,
             "due_now": report.due_now,
             "come_due": report.come_due,
-            "completion_rate": round(report.summary.done / report.come_due, 4)
+            "completion_rate": round(report.done_come_due / report.come_due, 4)
             if report.come_due
             else None,
         },

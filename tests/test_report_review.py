@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from .conftest import DATA, invoke
 
 HEAD = """\
@@ -71,12 +69,6 @@ def summary(tmp_path: Path, *tasks: str, quarter: str = "IV/2023") -> dict[str, 
     return value
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="report.Report.come_due counts every done occurrence as 'come due', so a task "
-    "completed before its quarter raises the rate 'over the occurrences that have come due' "
-    "(here 1/2 = 50% where only the overdue I.1 has come due: 0/1 = 0%)",
-)
 def test_early_completion_is_not_in_the_rate(tmp_path: Path) -> None:
     s = summary(tmp_path, OVERDUE, EARLY)
     # the columns are right: I.2 is done, I.1 overdue
@@ -86,12 +78,6 @@ def test_early_completion_is_not_in_the_rate(tmp_path: Path) -> None:
     assert s["completion_rate"] == 0.0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="report.Report.come_due counts a completed conditional task as an occurrence that "
-    "has come due, though the summary sentence calls the denominator 'kỳ hạn đã đến hạn' and "
-    "such a task has none",
-)
 def test_completed_conditional_task_is_not_in_the_rate(tmp_path: Path) -> None:
     s = summary(tmp_path, OVERDUE, CONDITIONAL_DONE)
     assert (s["done"], s["overdue"], s["occurrences"]) == (1, 1, 1)
@@ -117,13 +103,6 @@ def test_before_the_merger_the_predecessor_keeps_its_row() -> None:
     assert (khcn["tasks"], khcn["items"], khcn["overdue"]) == (6, 11, 3)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="report.build_report groups by the lead agency as the task names it, so after the "
-    "merger date (01/03/2025) the by-agency table and the overdue list still carry a row for "
-    "Sở Thông tin và Truyền thông, while `cchc report --agency 'Sở KH&CN'` (schedule's "
-    "predecessor rule) puts those tasks on Sở Khoa học và Công nghệ",
-)
 def test_after_the_merger_the_successor_answers_in_the_agency_table() -> None:
     report = report_json("-q", "IV/2025")
     rows = {r["agency"]: r for r in report["by_agency"]}
