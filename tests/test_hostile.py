@@ -374,12 +374,6 @@ def test_thousands_of_duplicate_keys_are_cut_short(tmp_path: Path) -> None:
     assert harness.run_all(path, exit_codes=(1,)) == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render/problems.py text() quotes the whole source line, and a caret as wide as the "
-    "column, under every problem: a long line with many problems makes output of their product "
-    "(100 000 repeats on one 600 kB line: 35 s and 300 MB). It should show a window of the line.",
-)
 def test_a_long_line_with_many_problems_prints_a_window(tmp_path: Path) -> None:
     path = tmp_path / "dups.yaml"
     path.write_bytes(b"{" + b"a: 1, " * 2_000 + b"}\n")  # 500 problems on a 12 kB line

@@ -42,6 +42,26 @@ def _one_line(message: str) -> str:
     return " ".join(_printable(message).split())
 
 
+WINDOW = 100  # characters of a long source line shown around the spot
+
+
+def _window(source: str, p: Problem) -> tuple[str, int, int]:
+    """The source line (a window of it when long) and where the caret goes in it: a line of
+    600 kB with many problems must not be printed once per problem."""
+    start = 0
+    line = source
+    if len(source) > 2 * WINDOW:
+        start = max(0, p.span.column - 1 - WINDOW // 2)
+        line = source[start : start + WINDOW]
+    shown = _printable(line)
+    prefix = "…" if start else ""
+    suffix = "…" if start + len(line) < len(source) else ""
+    column = p.span.column - start + len(prefix)
+    width = (p.span.end_column - p.span.column) if p.span.end_line == p.span.line else 1
+    width = min(max(1, width), max(1, len(prefix) + len(shown) - column + 1))
+    return prefix + shown + suffix, column, width
+
+
 def text(
     problems: Sequence[Problem], lang: str, doc: Document | None = None, color: bool = False
 ) -> str:
@@ -59,12 +79,8 @@ def text(
         if source.strip():
             number = str(p.span.line)
             pad = " " * len(number)
-            shown = _printable(source)
-            width = max(
-                1, (p.span.end_column - p.span.column) if p.span.end_line == p.span.line else 1
-            )
-            width = min(width, max(1, len(shown) - p.span.column + 1))
-            caret = " " * (p.span.column - 1) + "^" * width
+            shown, column, width = _window(source, p)
+            caret = " " * (column - 1) + "^" * width
             gutter = f"{_DIM}{number} |{_RESET}" if color else f"{number} |"
             out.append(f"{gutter} {shown}")
             out.append(f"{pad} | {caret}")
