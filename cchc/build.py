@@ -85,6 +85,16 @@ def _found(node: Node) -> str:
     return node.kind
 
 
+class Fields(dict[str, Node]):
+    """The known keys of a mapping, found in O(1); unknown keys were reported and left out."""
+
+    __slots__ = ("span",)
+
+    def __init__(self, span: Span) -> None:
+        super().__init__()
+        self.span = span
+
+
 class Builder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -99,7 +109,7 @@ class Builder:
     def report(self, span: Span, code: str, **args: object) -> None:
         self.problems.append(problem(self.path, span, code, **args))
 
-    def mapping(self, node: Node | None, obj: str, key: str, where: str) -> Map | None:
+    def mapping(self, node: Node | None, obj: str, key: str, where: str) -> Fields | None:
         if node is None:
             return None
         if not isinstance(node, Map):
@@ -107,39 +117,42 @@ class Builder:
                 self.report(node.span, "S001", key=key, expected="mapping", found=_found(node))
             return None
         allowed, required = _keys(obj)
-        for k, _ in node.entries:
-            if k.value not in allowed:
-                names = list(allowed)
-                close = difflib.get_close_matches(k.value or "", names, n=1, cutoff=0.6)
-                self.report(
-                    k.span,
-                    "S003",
-                    key=k.value or "",
-                    where=where,
-                    suggestion=close[0] if close else "",
-                    allowed=", ".join(names),
-                )
-        present = {k.value for k, _ in node.entries}
+        fields = Fields(node.span)
+        for k, v in node.entries:
+            name = k.value
+            if name is not None and name in allowed:
+                fields[name] = v
+                continue
+            names = list(allowed)
+            close = difflib.get_close_matches(name or "", names, n=1, cutoff=0.6)
+            self.report(
+                k.span,
+                "S003",
+                key=name or "",
+                where=where,
+                suggestion=close[0] if close else "",
+                allowed=", ".join(names),
+            )
         for name in required:
-            if name not in present:
+            if name not in fields:
                 self.report(
                     Span.point(node.span.line, node.span.column), "S002", key=name, where=where
                 )
-        return node
+        return fields
 
     def text(self, node: Node | None, key: str, required: bool = True) -> str | None:
         if node is None:
             return None
-        if isinstance(node, Scalar):
+        if type(node) is Scalar:
             if node.refused:
                 return None
             value = node.value.strip() if node.value is not None else ""
-            if not value:
-                if required:
-                    self.report(node.span, "S004", key=key)
-                return None
-            # called ~10 times a task: ASCII (ids, dates, quarters) is NFC already
-            return value if value.isascii() else nfc(value)
+            if value:
+                # called ~10 times a task: ASCII (ids, dates, quarters) is NFC already
+                return value if value.isascii() else nfc(value)
+            if required:
+                self.report(node.span, "S004", key=key)
+            return None
         self.report(node.span, "S001", key=key, expected="text", found=_found(node))
         return None
 
@@ -214,7 +227,7 @@ class Builder:
 
     # --- agencies ---------------------------------------------------------------------------------
     def agencies(self, node: Node | None) -> Registry:
-        raw: list[tuple[Map, str, list[tuple[str, Span]], bool]] = []
+        raw: list[tuple[Fields, str, list[tuple[str, Span]], bool]] = []
         claimed: dict[str, tuple[str, int]] = {}
         for item in self.items(node, "agencies"):
             entry = self.mapping(item, "agency", "agencies", "agency:")
@@ -369,7 +382,7 @@ class Builder:
             self.report(node.span, "I003", found=value, expected=expected)
         return int(m.group(2))
 
-    def task(self, entry: Map, section_id: str, number: int) -> Task | None:
+    def task(self, entry: Fields, section_id: str, number: int) -> Task | None:
         task_id = f"{section_id}.{number}"
         title = self.text(entry.get("title"), "title")
         lead = self.parties(entry.get("lead"), "lead", task_id, required=True)
