@@ -6,7 +6,6 @@ rest of the file is still read, so one run of `cchc validate` shows every mistak
 
 from __future__ import annotations
 
-import difflib
 import re
 from datetime import date
 from functools import cache
@@ -123,6 +122,8 @@ class Builder:
             if name is not None and name in allowed:
                 fields[name] = v
                 continue
+            import difflib  # only for a misspelt key
+
             names = list(allowed)
             close = difflib.get_close_matches(name or "", names, n=1, cutoff=0.6)
             self.report(

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,6 +115,8 @@ def atomic_write(
     before_replace runs after the data is on the disk and just before the rename; an exception
     from it leaves the target untouched. Raises OSError.
     """
+    import tempfile  # only when writing: reading a plan is the common case
+
     folder = path.parent
     fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -194,6 +194,8 @@ class Snapshot:
 
 
 def _digest(data: bytes) -> str:
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 

@@ -6,7 +6,6 @@ check can point at the line that caused it.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -157,6 +156,8 @@ class Registry:
 
     def suggest(self, spelling: str, limit: int = 3) -> list[str]:
         """Registry spellings closest to an unknown name, best first."""
+        import difflib  # only to suggest a name for a misspelling
+
         keys = list(self._by_loose)
         close = difflib.get_close_matches(loose_key(spelling), keys, n=limit, cutoff=0.6)
         names: list[str] = []

@@ -5,7 +5,6 @@ Formatters only turn problems into text; choosing one and exiting is the CLI's j
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 
 from ..problems import Problem, Severity
@@ -104,7 +103,9 @@ def as_json(
         }
         for p in problems
     ]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    from .common import to_json
+
+    return to_json(rows)
 
 
 def _github_escape(value: str, property_: bool = False) -> str:
@@ -154,7 +155,9 @@ def gitlab(
                 "location": {"path": p.path, "lines": {"begin": p.span.line}},
             }
         )
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    from .common import to_json
+
+    return to_json(rows)
 
 
 Formatter = Callable[[Sequence[Problem], str, "Document | None", bool], str]
