@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
 from functools import lru_cache
@@ -61,8 +60,7 @@ class DeadlineError(ValueError):
         super().__init__(f"cannot read deadline {text!r}: {_EXPLANATIONS[reason]}")
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     quarter: Quarter
     due_date: date
     target: str | None
@@ -81,8 +79,7 @@ _FIXED = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(NamedTuple):
     kind: DeadlineKind
     wording: str
     points: tuple[Occurrence, ...]
@@ -362,7 +359,7 @@ def milestones(items: Sequence[tuple[str, str | None]]) -> Deadline:
         due = due_text.strip()
         target = target_text.strip() if target_text else None
         part = f"{due}: {target}" if target else due
-        points.append(replace(parse_due(due), target=target or None, label=part))
+        points.append(parse_due(due)._replace(target=target or None, label=part))
         parts.append(part)
     if not points:
         raise DeadlineError("empty", "")

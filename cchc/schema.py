@@ -6,11 +6,10 @@ same tables into a JSON Schema, so the editor's check and `cchc validate` cannot
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Key:
+class Key(NamedTuple):  # read on every run: cheaper to define than a dataclass
     name: str
     type: str  # text | integer | number | boolean | list | mapping | "text or list" | ...
     required: bool

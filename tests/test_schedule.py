@@ -204,7 +204,7 @@ def test_classify_task_on_its_own() -> None:
     task = FIXTURE.task("I.4")
     assert task is not None
     items = classify_task(task, Reference.of_quarter(q("IV/2023")))
-    assert [(i.index, i.quarter, i.state) for i in items] == [
+    assert [(i.position, i.quarter, i.state) for i in items] == [
         (0, q("IV/2023"), State.DONE),
         (1, q("IV/2024"), State.NOT_STARTED),
     ]

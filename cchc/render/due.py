@@ -6,8 +6,7 @@ No rich here: the JSON and Markdown paths must start fast and run where rich is 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..deadline import DeadlineKind
 from ..i18n import tr
@@ -153,8 +152,7 @@ def counts_line(sched: Schedule, lang: str, show_done: bool) -> str:
 
 
 # --- columns -------------------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     key: str  # i18n key of the header
     value: Callable[[Item], str]
     short: bool = False  # narrow values (quarters, counts): the table keeps them on one line
