@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rich.text import Text
 
 from cchc.load import load
 from cchc.model import Plan
 from cchc.quarter import Quarter
-from cchc.render.due_table import _draw, _Grid, due_table
+from cchc.render.due_table import _draw, _draw_text, _Grid, _Painter, due_table
 from cchc.render.table import console
 from cchc.schedule import Reference, schedule
 
@@ -141,7 +142,7 @@ def grids(draw: st.DrawFn) -> _Grid:
 def test_random_tables_same_as_rich(grid: _Grid, color: bool, spare: int) -> None:
     width = table_width(grid) + spare
     con = console(width, color)
-    drawn = _draw(grid, con)
+    drawn = _draw(grid, con, _Painter(con))
     expected = through_rich(grid, width, color)
     if drawn is None:  # a control character somewhere: rich draws it
         cells = [*grid.rows, *([grid.headers] if grid.headers else [])]
@@ -157,5 +158,42 @@ def test_control_characters_go_to_rich(odd: str) -> None:
     grid = _Grid([8, 6], ["Nhiệm vụ", "Quý"], show_lines=True)
     grid.add_row([f"Sở Nội vụ {odd}", "IV/2023"])
     grid.add_row(["Sở Tư pháp", "I/2024"])
-    assert _draw(grid, console(40, False)) is None
+    con = console(40, False)
+    assert _draw(grid, con, _Painter(con)) is None
     assert "Sở Tư" in through_rich(grid, 40, False)
+
+
+def test_narrow_characters_are_one_cell_wide_to_rich() -> None:
+    """The fast path measures text of these characters by its length; rich must agree."""
+    from rich.cells import get_character_cell_size
+
+    from cchc.render.due_table import NARROW_RANGES
+
+    wide = [
+        f"U+{c:04X}"
+        for low, high in NARROW_RANGES
+        for c in range(low, high + 1)
+        if get_character_cell_size(chr(c)) != 1
+    ]
+    assert wide == []
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=CELL,
+    style=st.sampled_from(["", "bold", "bold red"]),
+    width=st.integers(1, 60),
+    color=st.booleans(),
+)
+def test_random_lines_same_as_rich(text: str, style: str, width: int, color: bool) -> None:
+    """Headings and counts lines are printed here too, as the console prints a Text."""
+    con = console(width, color)
+    drawn = _draw_text(Text(text, style=style), con, _Painter(con))
+    expected = console(width, color)
+    expected.print(Text(text, style=style))
+    out = expected.file
+    assert isinstance(out, io.StringIO)
+    if drawn is None:  # control characters, or only spaces: the console prints it
+        assert not text.strip() or any(ord(ch) < 32 or ord(ch) == 127 for ch in text)
+        return
+    assert drawn == out.getvalue()
