@@ -420,6 +420,8 @@ def _draw_text(text: Text, con: Console, paint: _Painter) -> str | None:
     """A line of one style (a heading, the counts) as the console prints it, or None when only
     rich can print it (markup spans, control characters, nothing but spaces)."""
     plain = text.plain
+    if not plain and not text.spans:
+        return "\n"
     if text.spans or not plain.strip() or _UNSAFE.search(plain):
         return None
     style = text.style
