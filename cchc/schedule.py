@@ -18,7 +18,7 @@ Rules (issue 3):
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import NamedTuple
@@ -177,23 +177,31 @@ class AgencyFilter(NamedTuple):
     direct: bool = False  # only tasks naming the agency (or its predecessors), not its groups
 
 
-@dataclass(frozen=True, slots=True)
 class Schedule:
-    reference: Reference
-    ahead: int
-    items: tuple[Item, ...]  # plan order: section, task, occurrence
-    agency: AgencyFilter | None = None
-    section: str | None = None
-    states: frozenset[State] | None = None
-    _by_bucket: dict[Bucket, tuple[Item, ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    """The items of a schedule, grouped by bucket. (A plain class: it is made once a run, and
+    a dataclass costs more to define at start-up than to use.)"""
 
-    def __post_init__(self) -> None:
+    __slots__ = ("_by_bucket", "agency", "ahead", "items", "reference", "section", "states")
+
+    def __init__(
+        self,
+        reference: Reference,
+        ahead: int,
+        items: tuple[Item, ...],  # plan order: section, task, occurrence
+        agency: AgencyFilter | None = None,
+        section: str | None = None,
+        states: frozenset[State] | None = None,
+    ) -> None:
+        self.reference = reference
+        self.ahead = ahead
+        self.items = items
+        self.agency = agency
+        self.section = section
+        self.states = states
         grouped: dict[Bucket, list[Item]] = {b: [] for b in BUCKET_ORDER}
-        for item in self.items:
+        for item in items:
             grouped[item.bucket].append(item)
-        self._by_bucket.update({b: tuple(v) for b, v in grouped.items()})
+        self._by_bucket = {b: tuple(v) for b, v in grouped.items()}
 
     @property
     def window_end(self) -> Quarter:
