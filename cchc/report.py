@@ -185,11 +185,14 @@ class Report:
 
 def build_report(plan: Plan, schedule: Schedule) -> Report:
     items = schedule.items
-    sections = []
-    for section in plan.sections:
-        rows = [i for i in items if i.task.section == section.id]
-        if rows:
-            sections.append((section.id, section.title, tally(rows)))
+    by_section: dict[str, Tally] = {}
+    for item in items:  # one pass: a scan of every item per section is quadratic in a roll-up
+        by_section.setdefault(item.task.section, Tally()).add(item)
+    sections = [
+        (section.id, section.title, by_section[section.id])
+        for section in plan.sections
+        if section.id in by_section
+    ]
     as_of = schedule.reference.as_of
 
     def answering(name: str) -> str:
