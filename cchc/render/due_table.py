@@ -418,12 +418,13 @@ def _print(con: Console, parts: Sequence[object], fast: bool) -> str:
 
 def _draw_text(text: Text, con: Console, paint: _Painter) -> str | None:
     """A line of one style (a heading, the counts) as the console prints it, or None when only
-    rich can print it (markup spans, control characters, nothing but spaces)."""
+    rich can print it (markup spans, nothing but spaces, characters other than the narrow ones,
+    which also leaves control characters to rich)."""
     plain = text.plain
     if not plain and not text.spans:
         return "\n"
-    if text.spans or not plain.strip() or _UNSAFE.search(plain):
-        return None
+    if text.spans or not plain.strip() or not _is_narrow(plain):
+        return None  # wide characters: rich's lines of fewer cells than a character are its own
     style = text.style
     on, off = paint.codes(con.get_style(style) if isinstance(style, str) else style)
     return "".join(f"{on}{line}{off}\n" for line in _cell_lines(plain, con.width, pad=False))
