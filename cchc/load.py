@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
+from . import cache as plan_cache
 from .fileio import protect
 from .model import Plan
 from .problems import Problem, Span, problem
@@ -132,6 +135,16 @@ def too_large(path: Path, shown: str, limit: int) -> Problem:
     )
 
 
+class Cached(NamedTuple):
+    """What the cache keeps of a load: the tree is not needed once the plan is checked."""
+
+    plan: Plan | None
+    problems: list[Problem]
+    document_problems: list[Problem]
+    loader: str
+    has_text: bool
+
+
 @dataclass
 class Loaded:
     document: Document
@@ -139,7 +152,9 @@ class Loaded:
     problems: list[Problem]
 
 
-def load(path: Path, today: date | None = None, *, use_libyaml: bool = True) -> Loaded:
+def load(
+    path: Path, today: date | None = None, *, use_libyaml: bool = True, use_cache: bool = True
+) -> Loaded:
     """Read, parse, build and check. Raises CannotRead; every other failure is a Problem."""
     shown = display_path(path)
     limit = max_bytes()
@@ -148,12 +163,37 @@ def load(path: Path, today: date | None = None, *, use_libyaml: bool = True) -> 
     if len(data) > limit:
         over = too_large(path, shown, limit)
         return Loaded(Document(shown, "", None, [over]), None, [over])
-    return load_bytes(data, shown, today, use_libyaml=use_libyaml)
+    return load_bytes(data, shown, today, use_libyaml=use_libyaml, use_cache=use_cache)
 
 
 def load_bytes(
-    data: bytes, shown: str, today: date | None = None, *, use_libyaml: bool = True
+    data: bytes,
+    shown: str,
+    today: date | None = None,
+    *,
+    use_libyaml: bool = True,
+    use_cache: bool = True,
 ) -> Loaded:
+    """Parse and check, or take the result from the cache when these bytes were checked before
+    (see cache.py); both give the same plan and problems."""
+    entry_key = None
+    if use_cache and plan_cache.enabled():
+        entry_key = plan_cache.key(data, shown, today, "libyaml" if use_libyaml else "python")
+        hit = plan_cache.fetch(entry_key)
+        if isinstance(hit, Cached):
+            # the text is only read again to quote lines in messages
+            text = (
+                data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace")
+                if hit.has_text
+                else ""
+            )
+            document = Document(shown, text, None, hit.document_problems, hit.loader)
+            return Loaded(document, hit.plan, hit.problems)
     document = parse(data, shown, use_libyaml=use_libyaml)
     plan, problems = check(document, today)
+    if entry_key is not None:
+        plan_cache.store(
+            entry_key,
+            Cached(plan, problems, document.problems, document.loader, bool(document.text)),
+        )
     return Loaded(document, plan, problems)

@@ -137,6 +137,12 @@ class Registry:
     def __iter__(self) -> Iterator[Agency]:
         return iter(self.agencies)
 
+    def __eq__(self, other: object) -> bool:  # the lookups are derived from the agencies
+        return isinstance(other, Registry) and other.agencies == self.agencies
+
+    def __hash__(self) -> int:
+        return hash(self.agencies)
+
     def __len__(self) -> int:
         return len(self.agencies)
 

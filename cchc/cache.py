@@ -1,0 +1,146 @@
+"""A cache of checked plans, so a plan that has not changed is not parsed again.
+
+Parsing and checking a 10k-task roll-up takes about 1.5 s, most of it building a Python object
+for every YAML value; loading the checked plan back takes a tenth of that. Coordinators run
+`due`, `report` and `list` over the same file many times a day, so every load first looks here.
+
+An entry is keyed by everything its result depends on: the file's bytes (SHA-256), the path
+shown in messages, the day the clock rules ran for, the parser, the Python version, and cchc's
+own code (version, and the size and modification time of every module, so an edited checkout
+never reads an entry an older version of the code wrote). A changed byte, another day or
+another cchc is another key: an entry is never stale, only unused. Unused entries are pruned,
+the newest MAX_ENTRIES kept.
+
+The cache is an optimisation and never an error: a folder that cannot be made or written, an
+entry that cannot be read, anything unexpected is a miss, and the plan is parsed as without a
+cache. Entries are pickles, and a pickle can run code when it is loaded, so only a folder
+private to the user is used (created 0700; one that others may write to, or that belongs to
+someone else, is ignored), and only files in it that belong to the user are read. The plan file
+itself is never unpickled: it is parsed as text, whatever happens here.
+
+Where: $CCHC_CACHE_DIR, else $XDG_CACHE_HOME/cchc, else ~/.cache/cchc. Off: CCHC_NO_CACHE=1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+import stat
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+ENV_DIR = "CCHC_CACHE_DIR"
+ENV_OFF = "CCHC_NO_CACHE"
+MAX_ENTRIES = 32
+# Bumped when what is stored changes shape without cchc's code changing (it always does).
+FORMAT = 1
+_SUFFIX = ".pickle"
+
+
+def enabled() -> bool:
+    return os.environ.get(ENV_OFF, "") in ("", "0")
+
+
+def folder() -> Path:
+    explicit = os.environ.get(ENV_DIR)
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "cchc"
+
+
+def _code_fingerprint() -> str:
+    """Changes whenever a module of cchc does, also in a checkout where the version does not."""
+    package = Path(__file__).resolve().parent
+    parts = [__version__, sys.version, str(FORMAT)]
+    for root in (package, package / "render", package / "commands"):
+        try:
+            entries = sorted(os.scandir(root), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                info = entry.stat()
+                parts.append(f"{root.name}/{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    return "\n".join(parts)
+
+
+def key(data: bytes, shown: str, today: date | None, parser: str) -> str:
+    digest = hashlib.sha256()
+    for part in (_code_fingerprint(), shown, today.isoformat() if today else "-", parser):
+        digest.update(part.encode("utf-8", "surrogateescape"))
+        digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def _private(path: Path) -> bool:
+    """Owned by this user, and nobody else may write to it."""
+    info = path.stat()
+    if hasattr(os, "getuid") and info.st_uid != os.getuid():
+        return False
+    return not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _ready_folder() -> Path | None:
+    where = folder()
+    try:
+        where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return where if where.is_dir() and _private(where) else None
+    except (OSError, ValueError):
+        return None
+
+
+def fetch(entry_key: str) -> Any | None:
+    """The stored value, or None on a miss (or anything at all going wrong)."""
+    if not enabled():
+        return None
+    where = folder()
+    path = where / (entry_key + _SUFFIX)
+    try:
+        if not (where.is_dir() and _private(where) and _private(path)):
+            return None
+        with path.open("rb") as stream:
+            value = pickle.load(stream)
+        os.utime(path)  # pruning keeps the entries used last
+        return value
+    except Exception:  # a miss: a missing, truncated or foreign entry is not the user's problem
+        return None
+
+
+def store(entry_key: str, value: Any) -> None:
+    """Write an entry atomically; prune the oldest. Failures are ignored."""
+    if not enabled():
+        return
+    where = _ready_folder()
+    if where is None:
+        return
+    path = where / (entry_key + _SUFFIX)
+    temp = where / f".{entry_key}.{os.getpid()}.tmp"
+    try:
+        with temp.open("wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)
+    except Exception:  # a full disk, a read-only folder, a value that will not pickle
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+        return
+    _prune(where)
+
+
+def _prune(where: Path) -> None:
+    try:
+        entries = [e for e in os.scandir(where) if e.name.endswith(_SUFFIX)]
+        if len(entries) <= MAX_ENTRIES:
+            return
+        entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
+        for stale in entries[MAX_ENTRIES:]:
+            os.unlink(stale.path)
+    except OSError:
+        return

@@ -1,0 +1,209 @@
+"""The plan cache: a hit gives what parsing gives, and anything odd is a miss, never an error."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from cchc import cache
+from cchc import load as load_module
+from cchc.load import load, load_bytes
+
+from .conftest import DATA, ROOT, TESTS, invoke
+
+PROGRESS = TESTS / "data" / "progress_due.yaml"
+BROKEN = TESTS / "broken"
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    where = tmp_path / "cache"
+    monkeypatch.setenv(cache.ENV_DIR, str(where))
+    monkeypatch.delenv(cache.ENV_OFF, raising=False)
+    return where
+
+
+def entries(where: Path) -> list[Path]:
+    return sorted(where.glob("*.pickle"))
+
+
+@pytest.mark.parametrize(
+    "path", [DATA, PROGRESS, *sorted(BROKEN.glob("*.yaml"))[:12]], ids=lambda p: p.name
+)
+def test_a_hit_gives_what_parsing_gives(
+    path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load(path, date(2026, 11, 29))
+    assert len(entries(cache_dir)) == 1
+    monkeypatch.setattr(load_module, "parse", None)  # a hit must not need the parser
+    second = load(path, date(2026, 11, 29))
+    assert second.plan == first.plan
+    assert second.problems == first.problems
+    assert second.document.problems == first.document.problems
+    assert second.document.text == first.document.text
+    assert second.document.path == first.document.path
+
+
+def test_a_changed_byte_is_a_miss(cache_dir: Path, tmp_path: Path) -> None:
+    plan = tmp_path / "tasks.yaml"
+    plan.write_bytes(DATA.read_bytes())
+    load(plan)
+    text = DATA.read_text(encoding="utf-8").replace("Quý IV/2023", "Quý IV/2024", 1)
+    plan.write_text(text, encoding="utf-8")
+    changed = load(plan)
+    assert changed.plan is not None
+    deadlines = [t.deadline.wording for t in changed.plan.tasks]
+    assert "Quý IV/2024" in deadlines
+    assert len(entries(cache_dir)) == 2
+
+
+def test_the_day_is_part_of_the_key(cache_dir: Path) -> None:
+    """Progress dated in the future (P004) depends on the day the rules run for."""
+    data = PROGRESS.read_bytes()
+    early = load_bytes(data, "p.yaml", date(2023, 1, 1))
+    late = load_bytes(data, "p.yaml", date(2030, 1, 1))
+    assert any(p.code == "P004" for p in early.problems)
+    assert not any(p.code == "P004" for p in late.problems)
+    again = load_bytes(data, "p.yaml", date(2023, 1, 1))
+    assert again.problems == early.problems
+
+
+def test_messages_name_the_path_they_were_asked_for(cache_dir: Path) -> None:
+    data = (BROKEN / sorted(p.name for p in BROKEN.glob("*.yaml"))[0]).read_bytes()
+    one = load_bytes(data, "one.yaml")
+    two = load_bytes(data, "two.yaml")
+    assert one.problems and {p.path for p in one.problems} == {"one.yaml"}
+    assert {p.path for p in two.problems} == {"two.yaml"}
+
+
+def test_the_parser_is_part_of_the_key(cache_dir: Path) -> None:
+    data = DATA.read_bytes()
+    assert load_bytes(data, "x", use_libyaml=False).document.loader == "python"
+    assert len(entries(cache_dir)) == 1
+    load_bytes(data, "x", use_libyaml=True)
+    assert len(entries(cache_dir)) == 2
+
+
+def test_a_damaged_entry_is_a_miss(cache_dir: Path) -> None:
+    first = load(DATA)
+    (entry,) = entries(cache_dir)
+    entry.write_bytes(b"\x80\x05not a pickle")
+    again = load(DATA)
+    assert again.plan == first.plan
+    # rewritten whole
+    assert pickle.loads(entry.read_bytes()).plan == first.plan
+
+
+def test_an_entry_of_another_shape_is_a_miss(cache_dir: Path) -> None:
+    first = load(DATA)
+    (entry,) = entries(cache_dir)
+    entry.write_bytes(pickle.dumps({"plan": "not a plan"}))
+    assert load(DATA).plan == first.plan
+
+
+def test_off_writes_nothing(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(cache.ENV_OFF, "1")
+    load(DATA)
+    load(DATA)
+    assert not cache_dir.exists()
+    assert load(DATA, use_cache=False).plan is not None
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() == 0, reason="root may write anywhere")
+def test_a_folder_that_cannot_be_written_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    monkeypatch.setenv(cache.ENV_DIR, str(locked / "cache"))
+    assert load(DATA).plan is not None
+
+
+def test_a_folder_others_may_write_to_is_not_used(cache_dir: Path) -> None:
+    cache_dir.mkdir()
+    cache_dir.chmod(0o777)
+    load(DATA)
+    assert entries(cache_dir) == []
+    cache_dir.chmod(0o700)
+    load(DATA)
+    assert len(entries(cache_dir)) == 1
+
+
+def test_an_entry_others_may_write_to_is_not_read(cache_dir: Path) -> None:
+    load(DATA)
+    (entry,) = entries(cache_dir)
+    entry.write_bytes(pickle.dumps("planted"))
+    entry.chmod(0o666)
+    assert cache.fetch(entry.stem) is None
+    entry.chmod(0o600)
+    assert cache.fetch(entry.stem) == "planted"
+
+
+def test_the_folder_is_made_private(cache_dir: Path) -> None:
+    load(DATA)
+    assert cache_dir.stat().st_mode & 0o777 == 0o700
+
+
+def test_old_entries_are_pruned(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    data = DATA.read_bytes()
+    for n in range(6):
+        load_bytes(data + f"\n# {n}\n".encode(), "x")
+    assert len(entries(cache_dir)) == 3
+    # the newest stay
+    newest = load_bytes(data + b"\n# 5\n", "x")
+    assert newest.plan is not None and len(entries(cache_dir)) == 3
+
+
+def test_code_changes_change_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    before = cache.key(b"x", "p", None, "libyaml")
+    monkeypatch.setattr(cache, "__version__", "9.9.9")
+    assert cache.key(b"x", "p", None, "libyaml") != before
+
+
+def test_whole_commands_agree_cold_and_warm(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    commands = [
+        ["due", "--quarter", "IV/2023", "--format", "json", "--file", str(PROGRESS)],
+        ["report", "--quarter", "IV/2023", "--format", "markdown", "--file", str(DATA)],
+        ["list", "--format", "csv", "--file", str(DATA)],
+        ["validate", str(BROKEN / sorted(p.name for p in BROKEN.glob("*.yaml"))[0])],
+    ]
+    monkeypatch.setenv(cache.ENV_OFF, "1")
+    cold = [invoke(args) for args in commands]
+    monkeypatch.delenv(cache.ENV_OFF)
+    for args in commands:
+        invoke(args)  # fills the cache
+    monkeypatch.setattr(load_module, "parse", None)
+    warm = [invoke(args) for args in commands]
+    for c, w in zip(cold, warm, strict=True):
+        assert (w.exit_code, w.stdout, w.stderr) == (c.exit_code, c.stdout, c.stderr)
+
+
+def test_a_second_process_reads_the_first_ones_entry(cache_dir: Path) -> None:
+    env = {**os.environ, cache.ENV_DIR: str(cache_dir)}
+    command = [sys.executable, "-m", "cchc", "due", "--quarter", "IV/2023", "--format", "json"]
+    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
+    (entry,) = entries(cache_dir)
+    stamp = entry.stat().st_mtime_ns
+    second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
+    assert second.stdout == first.stdout
+    assert entries(cache_dir) == [entry] and entry.stat().st_mtime_ns >= stamp
+
+
+def test_a_folder_that_cannot_be_made_is_no_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(cache.ENV_DIR, str(a_file / "cache"))
+    first = load(DATA)
+    assert first.plan is not None and load(DATA).plan == first.plan
+    assert a_file.read_text(encoding="utf-8") == "not a folder"
