@@ -13,7 +13,7 @@ import pytest
 
 from cchc import cache
 from cchc import load as load_module
-from cchc.load import load, load_bytes
+from cchc.load import Loaded, load, load_bytes
 
 from .conftest import DATA, ROOT, TESTS, invoke
 
@@ -33,13 +33,30 @@ def entries(where: Path) -> list[Path]:
     return sorted(where.glob("*.pickle"))
 
 
+def twice(path: Path, today: date | None = None) -> Loaded:
+    """An entry is written the second time a file is loaded."""
+    load(path, today)
+    return load(path, today)
+
+
+def test_an_entry_is_written_the_second_time(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load(DATA)
+    assert entries(cache_dir) == [] and len(list(cache_dir.glob("*.seen"))) == 1
+    load(DATA)
+    assert len(entries(cache_dir)) == 1 and list(cache_dir.glob("*.seen")) == []
+    monkeypatch.setattr(load_module, "parse", None)
+    assert load(DATA).plan == first.plan
+
+
 @pytest.mark.parametrize(
     "path", [DATA, PROGRESS, *sorted(BROKEN.glob("*.yaml"))[:12]], ids=lambda p: p.name
 )
 def test_a_hit_gives_what_parsing_gives(
     path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first = load(path, date(2026, 11, 29))
+    first = twice(path, date(2026, 11, 29))
     assert len(entries(cache_dir)) == 1
     monkeypatch.setattr(load_module, "parse", None)  # a hit must not need the parser
     second = load(path, date(2026, 11, 29))
@@ -53,10 +70,10 @@ def test_a_hit_gives_what_parsing_gives(
 def test_a_changed_byte_is_a_miss(cache_dir: Path, tmp_path: Path) -> None:
     plan = tmp_path / "tasks.yaml"
     plan.write_bytes(DATA.read_bytes())
-    load(plan)
+    twice(plan)
     text = DATA.read_text(encoding="utf-8").replace("Quý IV/2023", "Quý IV/2024", 1)
     plan.write_text(text, encoding="utf-8")
-    changed = load(plan)
+    changed = twice(plan)
     assert changed.plan is not None
     deadlines = [t.deadline.wording for t in changed.plan.tasks]
     assert "Quý IV/2024" in deadlines
@@ -66,7 +83,8 @@ def test_a_changed_byte_is_a_miss(cache_dir: Path, tmp_path: Path) -> None:
 def test_the_day_is_part_of_the_key(cache_dir: Path) -> None:
     """Progress dated in the future (P004) depends on the day the rules run for."""
     data = PROGRESS.read_bytes()
-    early = load_bytes(data, "p.yaml", date(2023, 1, 1))
+    load_bytes(data, "p.yaml", date(2023, 1, 1))
+    early = load_bytes(data, "p.yaml", date(2023, 1, 1))  # now in the cache
     late = load_bytes(data, "p.yaml", date(2030, 1, 1))
     assert any(p.code == "P004" for p in early.problems)
     assert not any(p.code == "P004" for p in late.problems)
@@ -76,7 +94,8 @@ def test_the_day_is_part_of_the_key(cache_dir: Path) -> None:
 
 def test_messages_name_the_path_they_were_asked_for(cache_dir: Path) -> None:
     data = (BROKEN / sorted(p.name for p in BROKEN.glob("*.yaml"))[0]).read_bytes()
-    one = load_bytes(data, "one.yaml")
+    load_bytes(data, "one.yaml")
+    one = load_bytes(data, "one.yaml")  # now in the cache
     two = load_bytes(data, "two.yaml")
     assert one.problems and {p.path for p in one.problems} == {"one.yaml"}
     assert {p.path for p in two.problems} == {"two.yaml"}
@@ -84,24 +103,26 @@ def test_messages_name_the_path_they_were_asked_for(cache_dir: Path) -> None:
 
 def test_the_parser_is_part_of_the_key(cache_dir: Path) -> None:
     data = DATA.read_bytes()
+    load_bytes(data, "x", use_libyaml=False)
     assert load_bytes(data, "x", use_libyaml=False).document.loader == "python"
     assert len(entries(cache_dir)) == 1
+    load_bytes(data, "x", use_libyaml=True)
     load_bytes(data, "x", use_libyaml=True)
     assert len(entries(cache_dir)) == 2
 
 
 def test_a_damaged_entry_is_a_miss(cache_dir: Path) -> None:
-    first = load(DATA)
+    first = twice(DATA)
     (entry,) = entries(cache_dir)
     entry.write_bytes(b"\x80\x05not a pickle")
-    again = load(DATA)
+    again = twice(DATA)
     assert again.plan == first.plan
     # rewritten whole
     assert pickle.loads(entry.read_bytes()).plan == first.plan
 
 
 def test_an_entry_of_another_shape_is_a_miss(cache_dir: Path) -> None:
-    first = load(DATA)
+    first = twice(DATA)
     (entry,) = entries(cache_dir)
     entry.write_bytes(pickle.dumps({"plan": "not a plan"}))
     assert load(DATA).plan == first.plan
@@ -131,12 +152,12 @@ def test_a_folder_others_may_write_to_is_not_used(cache_dir: Path) -> None:
     load(DATA)
     assert entries(cache_dir) == []
     cache_dir.chmod(0o700)
-    load(DATA)
+    twice(DATA)
     assert len(entries(cache_dir)) == 1
 
 
 def test_an_entry_others_may_write_to_is_not_read(cache_dir: Path) -> None:
-    load(DATA)
+    twice(DATA)
     (entry,) = entries(cache_dir)
     entry.write_bytes(pickle.dumps("planted"))
     entry.chmod(0o666)
@@ -154,7 +175,8 @@ def test_old_entries_are_pruned(cache_dir: Path, monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
     data = DATA.read_bytes()
     for n in range(6):
-        load_bytes(data + f"\n# {n}\n".encode(), "x")
+        for _ in range(2):
+            load_bytes(data + f"\n# {n}\n".encode(), "x")
     assert len(entries(cache_dir)) == 3
     # the newest stay
     newest = load_bytes(data + b"\n# 5\n", "x")
@@ -179,7 +201,7 @@ def test_whole_commands_agree_cold_and_warm(
     monkeypatch.setenv(cache.ENV_OFF, "1")
     cold = [invoke(args) for args in commands]
     monkeypatch.delenv(cache.ENV_OFF)
-    for args in commands:
+    for args in commands * 2:
         invoke(args)  # fills the cache
     monkeypatch.setattr(load_module, "parse", None)
     warm = [invoke(args) for args in commands]
@@ -190,11 +212,13 @@ def test_whole_commands_agree_cold_and_warm(
 def test_a_second_process_reads_the_first_ones_entry(cache_dir: Path) -> None:
     env = {**os.environ, cache.ENV_DIR: str(cache_dir)}
     command = [sys.executable, "-m", "cchc", "due", "--quarter", "IV/2023", "--format", "json"]
-    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
+    runs = [subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)]
+    assert entries(cache_dir) == []
+    runs.append(subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True))
     (entry,) = entries(cache_dir)
     stamp = entry.stat().st_mtime_ns
-    second = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
-    assert second.stdout == first.stdout
+    runs.append(subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True))
+    assert runs[0].stdout == runs[1].stdout == runs[2].stdout
     assert entries(cache_dir) == [entry] and entry.stat().st_mtime_ns >= stamp
 
 
