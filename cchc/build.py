@@ -10,7 +10,14 @@ import re
 from datetime import date
 from functools import cache
 
-from .deadline import Deadline, DeadlineError, milestones, parse_deadline, parse_due
+from .deadline import (
+    Deadline,
+    DeadlineError,
+    DeadlineKind,
+    milestones,
+    parse_deadline,
+    parse_due,
+)
 from .model import (
     STATUS_WORDS,
     Agency,
@@ -296,8 +303,12 @@ class Builder:
         since = self.day(entry.get("since"), "since")
         return (target.name if target else None), since
 
-    def reference(self, registry: Registry, node: Node, key: str) -> Agency | None:
-        spelling = self.text(node, key)
+    def reference(
+        self, registry: Registry, node: Node, key: str, spelling: str | None = ""
+    ) -> Agency | None:
+        """The agency a name refers to; `spelling`, when the caller has read it already."""
+        if spelling == "":
+            spelling = self.text(node, key)
         if spelling is None:
             return None
         agency = registry.resolve(spelling)
@@ -398,8 +409,8 @@ class Builder:
         # progress; a plan with errors is never used for anything but reporting them.
         deadline, spans = parsed
         occurrences = deadline.occurrences(self.first, self.last)
-        if deadline.kind.value != "milestones":
-            spans = tuple(deadline_node.span for _ in occurrences)
+        if deadline.kind is not DeadlineKind.MILESTONES:
+            spans = (deadline_node.span,) * len(occurrences)
         progress = self.progress(entry.get("progress"), task_id)
         return Task(
             task_id,
@@ -439,11 +450,11 @@ class Builder:
             if name_node is None:
                 ok = False
                 continue
-            agency = self.reference(self.registry, name_node, key)
-            if agency is None:
+            written = self.text(name_node, key)
+            agency = self.reference(self.registry, name_node, key, written)
+            if agency is None or written is None:
                 ok = False
                 continue
-            written = self.text(name_node, key) or agency.name
             first = seen.get((agency.name, scope))
             if first is not None:
                 self.report(name_node.span, "A002", name=written, first_line=first)
