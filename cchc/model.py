@@ -97,7 +97,7 @@ class Task(NamedTuple):
 
     def progress_for(self, quarter: Quarter | None) -> tuple[ProgressEntry, ...]:
         """Entries reporting on one occurrence (quarter) or, for undated tasks, on the task."""
-        if quarter is None:
+        if quarter is None or not self.progress:
             return self.progress
         single = len(self.occurrences) == 1
         return tuple(p for p in self.progress if p.due == quarter or (p.due is None and single))

@@ -265,14 +265,17 @@ def _item(
     task: Task,
     occurrence: Occurrence | None,
     index: int,
-    entries: Iterable[ProgressEntry],
+    entries: tuple[ProgressEntry, ...],
     reference: Reference,
     ahead: int,
 ) -> Item:
-    applicable = _applicable(entries, reference.as_of)
-    entry = applicable[-1] if applicable else None
-    percent = next((e.percent for e in reversed(applicable) if e.percent is not None), None)
-    state = _state(entry, occurrence.due_date if occurrence else None)
+    entry = percent = None
+    state = State.NOT_STARTED
+    if entries:  # most occurrences of a big plan have no progress record
+        applicable = _applicable(entries, reference.as_of)
+        entry = applicable[-1] if applicable else None
+        percent = next((e.percent for e in reversed(applicable) if e.percent is not None), None)
+        state = _state(entry, occurrence.due_date if occurrence else None)
     late: int | None = None
     left: int | None = None
     if state.is_done:
