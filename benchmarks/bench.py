@@ -156,11 +156,14 @@ def scale_cases(path: Path, quarter: str) -> list[Case]:
 
 
 # --- running processes ---------------------------------------------------------------------------
-def child_env(cache_dir: str) -> dict[str, str]:
+def child_env(cache_dir: str | None = None) -> dict[str, str]:
     env = dict(os.environ)
     # a plan cache of this run only: the first runs of a case fill it, as a user's first runs do
-    env["CCHC_CACHE_DIR"] = cache_dir
     env.pop("CCHC_NO_CACHE", None)
+    if cache_dir is None:
+        env["CCHC_NO_CACHE"] = "1"
+    else:
+        env["CCHC_CACHE_DIR"] = cache_dir
     env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(ROOT), env.get("PYTHONPATH"))))
     # rich's width when the output is not a terminal, set so that runs do not depend on the shell
     env["COLUMNS"] = "80"
@@ -460,7 +463,7 @@ def main(argv: list[str] | None = None) -> int:
                 failed |= bool(result.failure)
         report["scale"] = scale_report(table, sizes, files, runs)
 
-    shutil.rmtree(env["CCHC_CACHE_DIR"], ignore_errors=True)
+    shutil.rmtree(env["CCHC_CACHE_DIR"], ignore_errors=True)  # made above: never the user's
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     if args.smoke:
