@@ -296,9 +296,14 @@ def _draw(grid: _Grid, con: Console, paint: _Painter) -> str | None:
         rows.append((grid.headers, heading, True, False))
     rows += [(r, body, False, end) for r, end in zip(grid.rows, grid.ends, strict=True)]
     last_index = len(rows) - 1
+    # agencies, deadlines, quarters and states repeat from row to row: wrapped once each
+    seen: dict[tuple[str, int], list[str]] = {}
     for index, (texts, framed, is_header, end) in enumerate(rows):
         left, right, divider = edges[0 if index == 0 else 2 if index == last_index else 1]
-        wrapped = [_cell_lines(t, w) for t, w in zip(texts, grid.widths, strict=True)]
+        wrapped = [
+            seen.get((t, w)) or seen.setdefault((t, w), _cell_lines(t, w))
+            for t, w in zip(texts, grid.widths, strict=True)
+        ]
         height = max(map(len, wrapped))
         drawn: list[list[str]] = []
         for cell_lines, (before, after, blank) in zip(wrapped, framed, strict=True):
