@@ -21,13 +21,12 @@ import codecs
 import gc
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from .problems import Problem, Span, problem
+from .problems import NOWHERE, Problem, Span, problem
 from .text import detect_legacy_encoding
 
 try:  # libyaml is 6-8 times faster and gives the same marks
@@ -50,6 +49,12 @@ BYTES_PER_VALUE = 8
 # YAML's printable set: tab, LF, CR, printable ASCII, NEL, and the BMP and astral planes minus
 # surrogates and the two non-characters; a C0/C1 control or DEL anywhere is an error.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# The bytes that start the UTF-8 form of a character _FORBIDDEN matches: C0 controls and DEL
+# are themselves, the C1 controls start with C2, U+FFFE and U+FFFF with EF (strict UTF-8 holds
+# no surrogates). Looking for them in the bytes takes a ninth of the time of the scan of the
+# text, which then runs only when one is there.
+_FORBIDDEN_LEAD = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0xC2, 0xEF])
+_NOT_FORBIDDEN_LEAD = bytes(b for b in range(256) if b not in _FORBIDDEN_LEAD)
 # What a value may not hold once its escapes are decoded ("\e[31m", "\x07", "\ud800"): the
 # controls above except tab and line feed, carriage return (it rewrites the terminal line), the
 # bidirectional overrides that reorder what a reader sees ("Trojan source"), lone surrogates.
@@ -69,6 +74,8 @@ def value_budget(size: int) -> int:
 
 @dataclass(slots=True)
 class Scalar:
+    # _TreeBuilder.run sets these fields one by one, without __init__: a new one must be set
+    # there too
     value: str | None  # None: an empty or null plain value
     span: Span
     quoted: bool = False
@@ -152,6 +159,9 @@ class Document:
     problems: list[Problem]
     loader: str = ""  # "libyaml" or "python"
     _lines: LineIndex | None = field(default=None, repr=False, compare=False)
+    # The scalars validate.text_is_clean must look at, collected while parsing (in file
+    # order); None: not collected, the rule walks the tree.
+    text_suspects: list[Scalar] | None = field(default=None, repr=False, compare=False)
 
     @property
     def lines(self) -> LineIndex:
@@ -495,13 +505,17 @@ def parse(
     text, problems = decode(data, path)
     if problems and not text:
         return Document(path, "", None, problems)
-    forbidden = _forbidden_characters(text, path)
-    if forbidden:
-        return Document(path, text, None, problems + forbidden)
+    if data.translate(None, _NOT_FORBIDDEN_LEAD):  # text is data decoded as strict UTF-8
+        forbidden = _forbidden_characters(text, path)
+        if forbidden:
+            return Document(path, text, None, problems + forbidden)
     fast = use_libyaml and _FastLoader is not None
     loader_name = "libyaml" if fast else "python"
-    lines = LineIndex(text)
-    builder = _TreeBuilder(path, max_depth, value_budget(len(data)), lines)
+    # The line index takes a tenth of a second for a 10k-task plan and only messages need it
+    # (Document.lines makes it when asked); the tree needs just where the text ends.
+    last_line, last_column = _end_of_text(text)
+    lines: LineIndex | None = None
+    builder = _TreeBuilder(path, max_depth, value_budget(len(data)), last_line, last_column)
     # The tree is made of many small objects and no cycles; the collector would only rescan
     # them again and again (a third of the time on a big file).
     collecting = gc.isenabled()
@@ -514,6 +528,7 @@ def parse(
             loader.max_flow_depth = max_depth
         builder.run(loader)
     except yaml.MarkedYAMLError as err:
+        lines = LineIndex(text)
         builder.problems.append(_syntax_problem(path, err, lines))
         builder.root = None
     except _Stop:
@@ -530,61 +545,190 @@ def parse(
     problems += builder.problems
     if builder.root is None and not problems:
         problems.append(problem(path, Span.point(1, 1), "Y009"))
-    return Document(path, text, builder.root, problems, loader_name, lines)
+    suspects = builder.suspects if builder.root is not None else None
+    return Document(path, text, builder.root, problems, loader_name, lines, suspects)
 
 
-@dataclass(slots=True)
-class _Frame:
-    node: Seq | Map
-    start: Any
-    pending_key: Scalar | None = None
-    seen: dict[str, Scalar] = field(default_factory=dict)
+def _end_of_text(text: str) -> tuple[int, int]:
+    """(number of lines, length of the last line + 1), as LineIndex counts them."""
+    breaks = text.count("\n")
+    last = text.rfind("\n")  # the last break's last character
+    if "\r" in text:
+        breaks += text.count("\r") - text.count("\r\n")
+        last = max(last, text.rfind("\r"))
+    if not text.isascii():
+        for ch in "\x85\u2028\u2029":
+            breaks += text.count(ch)
+            last = max(last, text.rfind(ch))
+    return breaks + 1, len(text) - last
+
+
+# Spans are made as tuple.__new__(Span, (...)): Span(...) goes through a Python-level __new__
+# and costs twice as much, once for every value of the file.
+_new_span = tuple.__new__
 
 
 class _TreeBuilder:
-    def __init__(self, path: str, max_depth: int, budget: int, lines: LineIndex) -> None:
+    def __init__(
+        self, path: str, max_depth: int, budget: int, last_line: int, last_column: int
+    ) -> None:
         self.path = path
         # libyaml ends the last collections on the line after the last one when the file does
         # not end with a line break; such marks are moved back to the end of the text.
-        self.last_line = lines.count
-        self.last_column = len(lines.line(lines.count)) + 1
+        self.last_line = last_line
+        self.last_column = last_column
         self.max_depth = max_depth
         self.budget = budget
-        self.values = 0
         self.problems: list[Problem] = []
-        self.stack: list[_Frame] = []
         self.root: Node | None = None
         self.documents = 0
+        # The scalars validate.text_is_clean must look at, so it need not walk the tree again.
+        # None once a value has been left out of the tree (a duplicate key, a key that is a
+        # list): the list may then hold scalars the tree does not.
+        self.suspects: list[Scalar] | None = None
 
     def run(self, loader: Any) -> None:
-        handlers: dict[type, Callable[[Any], None]] = {
-            yaml.ScalarEvent: self._scalar,
-            yaml.MappingStartEvent: self._start,
-            yaml.SequenceStartEvent: self._start,
-            yaml.MappingEndEvent: self._end,
-            yaml.SequenceEndEvent: self._end,
-            yaml.AliasEvent: self._alias,
-            yaml.DocumentStartEvent: self._document,
-        }
-        counted = (
-            yaml.ScalarEvent,
-            yaml.MappingStartEvent,
-            yaml.SequenceStartEvent,
-            yaml.AliasEvent,
-        )
+        """Events → tree. The frequent events (values, starts and ends of collections without
+        anchors or tags) are handled inline, with the innermost collection's state in locals:
+        a method call per event and a frame object per collection made the tree cost three
+        times what libyaml's events do. Everything rare goes through the methods below."""
         get_event = loader.get_event
-        budget = self.budget
-        values = 0
+        scalar_event = yaml.ScalarEvent
+        mapping_start = yaml.MappingStartEvent
+        sequence_start = yaml.SequenceStartEvent
+        mapping_end = yaml.MappingEndEvent
+        sequence_end = yaml.SequenceEndEvent
+        new_span = _new_span
+        span_type = Span
+        scalar_type = Scalar
+        new_object = object.__new__
+        forbidden = _VALUE_FORBIDDEN.search
+        nulls = _NULLS
+        last_line = self.last_line
+        max_depth = self.max_depth
+        suspects: list[Scalar] = []
+        self.suspects = suspects
+        suspect = suspects.append
+        remaining = self.budget
+        # The innermost open collection: the node, its start mark, whether it is a mapping,
+        # the append of its items or entries, a mapping's key waiting for its value, and the
+        # mapping's keys so far. The enclosing collections wait on `stack`; outside every
+        # collection `add` is None and a finished node is the root.
+        current: Any = None
+        start: Any = None
+        in_map = False
+        add: Any = None
+        pending: Scalar | None = None
+        seen: dict[str, Scalar] = {}
+        stack: list[tuple[Any, Any, bool, Any, Scalar | None, dict[str, Scalar]]] = []
+        node: Node
         try:
-            while (event := get_event()) is not None:
-                kind = type(event)
-                if kind in counted:
-                    values += 1
-                    if values > budget:
+            while True:
+                event = get_event()
+                kind = event.__class__
+                if kind is scalar_event:
+                    remaining -= 1
+                    if remaining < 0:
                         self._over_budget(event)
-                handler = handlers.get(kind)
-                if handler is not None:
-                    handler(event)
+                    mark, end = event.start_mark, event.end_mark
+                    if end.line < last_line:
+                        span: Span = new_span(
+                            span_type,
+                            (mark.line + 1, mark.column + 1, end.line + 1, end.column + 1),
+                        )
+                    else:
+                        span = self._span(mark, end)
+                    refused = False
+                    if event.anchor is not None or event.tag is not None:
+                        refused = self._check_decorations(event, span)
+                    text: str = event.value
+                    # libyaml reports the plain style as "", the pure-Python parser as None
+                    style = event.style
+                    value: str | None = text
+                    if not style and text in nulls:
+                        value = None
+                    elif not text.isprintable() and (bad := forbidden(text)) is not None:
+                        # isprintable() is False for every character _VALUE_FORBIDDEN matches
+                        # (categories Cc, Cf, Cs, Cn) and is several times cheaper
+                        self._forbidden_value(bad, span)
+                        value, refused = None, True
+                    # the fields set here rather than by Scalar's __init__, which is one more
+                    # Python call per value (2% of the parse); every field must be set
+                    node = new_object(scalar_type)
+                    node.value = value
+                    node.span = span
+                    node.quoted = style == "'" or style == '"'
+                    node.refused = refused
+                    # what text_is_clean skips at once (see self.suspects)
+                    if (
+                        value is not None
+                        and not refused
+                        and not (text.isascii() and text == text.strip())
+                    ):
+                        suspect(node)
+                elif kind is mapping_end or kind is sequence_end:
+                    end = event.end_mark
+                    if end.line < last_line:
+                        current.span = new_span(
+                            span_type,
+                            (start.line + 1, start.column + 1, end.line + 1, end.column + 1),
+                        )
+                    else:
+                        current.span = self._span(start, end)
+                    node = current
+                    current, start, in_map, add, pending, seen = stack.pop()
+                elif kind is mapping_start or kind is sequence_start:
+                    remaining -= 1
+                    if remaining < 0:
+                        self._over_budget(event)
+                    if event.anchor is not None or event.tag is not None or len(stack) >= max_depth:
+                        self._check_start(event, len(stack))
+                    stack.append((current, start, in_map, add, pending, seen))
+                    start = event.start_mark
+                    pending = None
+                    # NOWHERE until the end event gives the real span; a collection that never
+                    # ends is never part of a tree (parse then returns no root)
+                    if kind is mapping_start:
+                        current = Map(NOWHERE, [])
+                        add = current.entries.append
+                        in_map = True
+                        seen = {}
+                    else:
+                        current = Seq(NOWHERE, [])
+                        add = current.items.append
+                        in_map = False
+                    continue
+                elif kind is yaml.AliasEvent:
+                    remaining -= 1
+                    if remaining < 0:
+                        self._over_budget(event)
+                    node = self._alias(event)
+                elif event is None:
+                    break
+                else:
+                    if kind is yaml.DocumentStartEvent:
+                        self._document(event)
+                    continue
+                # attach the finished node to the innermost collection
+                if in_map:
+                    if pending is None:
+                        pending = node if isinstance(node, Scalar) else self._complex_key(node)
+                        continue
+                    key, pending = pending, None
+                    if key.refused:
+                        self.suspects = None  # the value is left out
+                        continue
+                    name = key.value if key.value is not None else ""
+                    first = seen.get(name)
+                    if first is not None:
+                        self._duplicate(key, name, first)
+                        continue
+                    seen[name] = key
+                    add((key, node))
+                elif add is not None:
+                    add(node)
+                else:
+                    self.root = node
         finally:
             loader.dispose()
 
@@ -617,24 +761,18 @@ class _TreeBuilder:
         if len(self.problems) >= MAX_PROBLEMS:
             raise _Stop
 
-    def _start(self, event: yaml.CollectionStartEvent) -> None:
+    def _check_start(self, event: yaml.CollectionStartEvent, depth: int) -> None:
+        """A collection with an anchor or a tag, or one level too deep."""
         span = self._span(event.start_mark, event.end_mark)
         self._check_decorations(event, span)
-        if len(self.stack) >= self.max_depth:
+        if depth >= self.max_depth:
             self.problems.append(problem(self.path, span, "Y007", limit=self.max_depth))
             raise _Stop
-        node: Seq | Map = Map(span) if isinstance(event, yaml.MappingStartEvent) else Seq(span)
-        self.stack.append(_Frame(node, event.start_mark))
 
-    def _end(self, event: yaml.CollectionEndEvent) -> None:
-        frame = self.stack.pop()
-        frame.node.span = self._span(frame.start, event.end_mark)
-        self._attach(frame.node)
-
-    def _alias(self, event: yaml.AliasEvent) -> None:
+    def _alias(self, event: yaml.AliasEvent) -> Scalar:
         span = self._span(event.start_mark, event.end_mark)
         self._report(problem(self.path, span, "Y004", what="*" + str(event.anchor)))
-        self._attach(Scalar(None, span, refused=True))
+        return Scalar(None, span, refused=True)
 
     def _document(self, event: yaml.DocumentStartEvent) -> None:
         self.documents += 1
@@ -656,45 +794,16 @@ class _TreeBuilder:
             return True
         return False
 
-    def _scalar(self, event: yaml.ScalarEvent) -> None:
-        span = self._span(event.start_mark, event.end_mark)
-        refused = (event.anchor is not None or event.tag is not None) and self._check_decorations(
-            event, span
-        )
-        # libyaml reports the plain style as "", the pure-Python parser as None
-        quoted = event.style in ("'", '"')
-        text: str = event.value
-        value: str | None = text
-        if not event.style and text in _NULLS:
-            value = None
-        elif (bad := _VALUE_FORBIDDEN.search(text)) is not None:
-            char = f"U+{ord(bad.group()):04X}"
-            self._report(problem(self.path, span, "Y006", char=char))
-            value, refused = None, True
-        self._attach(Scalar(value, span, quoted, refused))
+    def _forbidden_value(self, bad: re.Match[str], span: Span) -> None:
+        self._report(problem(self.path, span, "Y006", char=f"U+{ord(bad.group()):04X}"))
 
-    def _attach(self, node: Node) -> None:
-        if not self.stack:
-            self.root = node
-            return
-        frame = self.stack[-1]
-        if isinstance(frame.node, Seq):
-            frame.node.items.append(node)
-            return
-        if frame.pending_key is None:
-            if not isinstance(node, Scalar):
-                self._report(problem(self.path, node.span, "Y010"))
-                frame.pending_key = Scalar(None, node.span, refused=True)
-            else:
-                frame.pending_key = node
-            return
-        key, frame.pending_key = frame.pending_key, None
-        if key.refused:
-            return
-        name = key.value if key.value is not None else ""
-        first = frame.seen.get(name)
-        if first is not None:
-            self._report(problem(self.path, key.span, "Y002", key=name, first_line=first.span.line))
-            return
-        frame.seen[name] = key
-        frame.node.entries.append((key, node))
+    def _complex_key(self, node: Node) -> Scalar:
+        """A list or mapping where a key should be: reported, and stands for a refused key (its
+        value is left out with it)."""
+        self.suspects = None
+        self._report(problem(self.path, node.span, "Y010"))
+        return Scalar(None, node.span, refused=True)
+
+    def _duplicate(self, key: Scalar, name: str, first: Scalar) -> None:
+        self.suspects = None  # the second entry is left out
+        self._report(problem(self.path, key.span, "Y002", key=name, first_line=first.span.line))
