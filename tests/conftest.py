@@ -20,6 +20,7 @@ os.environ.pop("CCHC_NO_CACHE", None)
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     shutil.rmtree(os.environ["CCHC_CACHE_DIR"], ignore_errors=True)
 
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "tasks.yaml"
 SHARED = ROOT.parent / "shared"
