@@ -19,14 +19,13 @@ someone else, is ignored), and only files in it that belong to the user are read
 itself is never unpickled: it is parsed as text, whatever happens here.
 
 Where: $CCHC_CACHE_DIR, else $XDG_CACHE_HOME/cchc, else ~/.cache/cchc. Off: CCHC_NO_CACHE=1.
+Plans under 64 KiB (load.CACHE_MIN_BYTES, about 150 tasks) are not cached: they parse as fast.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import pickle
 import stat
 import sys
 from datetime import date
@@ -73,6 +72,8 @@ def _code_fingerprint() -> str:
 
 
 def key(data: bytes, shown: str, today: date | None, parser: str) -> str:
+    import hashlib  # here, as pickle below: loads under CACHE_MIN_BYTES never need them
+
     digest = hashlib.sha256()
     for part in (_code_fingerprint(), shown, today.isoformat() if today else "-", parser):
         digest.update(part.encode("utf-8", "surrogateescape"))
@@ -107,6 +108,8 @@ def fetch(entry_key: str) -> Any | None:
     try:
         if not (where.is_dir() and _private(where) and _private(path)):
             return None
+        import pickle
+
         with path.open("rb") as stream:
             value = pickle.load(stream)
         os.utime(path)  # pruning keeps the entries used last
@@ -142,6 +145,8 @@ def store(entry_key: str, value: Any) -> None:
     path = where / (entry_key + _SUFFIX)
     temp = where / f".{entry_key}.{os.getpid()}.tmp"
     try:
+        import pickle
+
         with temp.open("wb") as stream:
             pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temp, path)

@@ -135,6 +135,11 @@ def too_large(path: Path, shown: str, limit: int) -> Problem:
     )
 
 
+# A plan this small parses in a few milliseconds, no slower than reading it from the cache
+# (which first imports hashlib and pickle: 5 ms).
+CACHE_MIN_BYTES = 64 * 1024
+
+
 class Cached(NamedTuple):
     """What the cache keeps of a load: the tree is not needed once the plan is checked."""
 
@@ -177,7 +182,7 @@ def load_bytes(
     """Parse and check, or take the result from the cache when these bytes were checked before
     (see cache.py); both give the same plan and problems."""
     entry_key = None
-    if use_cache and plan_cache.enabled():
+    if use_cache and len(data) >= CACHE_MIN_BYTES and plan_cache.enabled():
         entry_key = plan_cache.key(data, shown, today, "libyaml" if use_libyaml else "python")
         hit = plan_cache.fetch(entry_key)
         if isinstance(hit, Cached):

@@ -46,9 +46,11 @@ MAX_PROBLEMS = 500
 VALUES_FREE = 20_000
 BYTES_PER_VALUE = 8
 
+# The patterns below are compiled where they are used (re keeps them): most runs need none of
+# them, and compiling each costs a millisecond of start-up.
 # YAML's printable set: tab, LF, CR, printable ASCII, NEL, and the BMP and astral planes minus
 # surrogates and the two non-characters; a C0/C1 control or DEL anywhere is an error.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
 # The bytes that start the UTF-8 form of a character _FORBIDDEN matches: C0 controls and DEL
 # are themselves, the C1 controls start with C2, U+FFFE and U+FFFF with EF (strict UTF-8 holds
 # no surrogates). Looking for them in the bytes takes a ninth of the time of the scan of the
@@ -59,10 +61,11 @@ _NOT_FORBIDDEN_LEAD = bytes(b for b in range(256) if b not in _FORBIDDEN_LEAD)
 # controls above except tab and line feed, carriage return (it rewrites the terminal line), the
 # bidirectional overrides that reorder what a reader sees ("Trojan source"), lone surrogates.
 # Values reach terminals, Word documents and calendars as they are.
-_VALUE_FORBIDDEN = re.compile(
+_VALUE_FORBIDDEN = (
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
 )
-# Line breaks as YAML counts them, so quoted lines match the parser's marks.
+# Line breaks as YAML counts them, so quoted lines match the parser's marks (compiled: small,
+# and other modules split with it).
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 
@@ -211,8 +214,8 @@ _LEGACY_SAMPLE = 1 << 20  # bytes looked at to name a legacy encoding
 
 # Windows-1258 writes tones as combining marks after the letter (bytes CC, EC, DE, D2, F2), and
 # has single bytes for ă â ê ô ơ ư đ.
-_CP1258_TONED = re.compile("[^\\W\\d_][\u0300\u0301\u0303\u0309\u0323]")
-_CP1258_LETTERS = re.compile("[ăâêôơưđĂÂÊÔƠƯĐ]")
+_CP1258_TONED = "[^\\W\\d_][\u0300\u0301\u0303\u0309\u0323]"
+_CP1258_LETTERS = "[ăâêôơưđĂÂÊÔƠƯĐ]"
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[Problem]]:
@@ -278,7 +281,7 @@ def _name_legacy(data: bytes, err: UnicodeDecodeError) -> str:
     if name is not None:
         return name
     as_1258 = sample.decode("cp1258", "replace")
-    if len(_CP1258_TONED.findall(as_1258)) >= 2 and _CP1258_LETTERS.search(as_1258):
+    if len(re.findall(_CP1258_TONED, as_1258)) >= 2 and re.search(_CP1258_LETTERS, as_1258):
         return "Windows-1258"
     return f"byte 0x{data[err.start]:02X}"
 
@@ -348,7 +351,7 @@ def _encoding_problem(path: str, span: Span, what: str) -> Problem:
 def _forbidden_characters(text: str, path: str, limit: int = 20) -> list[Problem]:
     found = []
     lines: LineIndex | None = None
-    for m in _FORBIDDEN.finditer(text):
+    for m in re.finditer(_FORBIDDEN, text):
         lines = lines or LineIndex(text)
         line, column = lines.position(m.start())
         found.append(
@@ -602,7 +605,6 @@ class _TreeBuilder:
         span_type = Span
         scalar_type = Scalar
         new_object = object.__new__
-        forbidden = _VALUE_FORBIDDEN.search
         nulls = _NULLS
         last_line = self.last_line
         max_depth = self.max_depth
@@ -647,7 +649,10 @@ class _TreeBuilder:
                     value: str | None = text
                     if not style and text in nulls:
                         value = None
-                    elif not text.isprintable() and (bad := forbidden(text)) is not None:
+                    elif (
+                        not text.isprintable()
+                        and (bad := re.search(_VALUE_FORBIDDEN, text)) is not None
+                    ):
                         # isprintable() is False for every character _VALUE_FORBIDDEN matches
                         # (categories Cc, Cf, Cs, Cn) and is several times cheaper
                         self._forbidden_value(bad, span)

@@ -24,6 +24,7 @@ BROKEN = TESTS / "broken"
 @pytest.fixture
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     where = tmp_path / "cache"
+    monkeypatch.setattr(load_module, "CACHE_MIN_BYTES", 0)  # the shipped plan is under it
     monkeypatch.setenv(cache.ENV_DIR, str(where))
     monkeypatch.delenv(cache.ENV_OFF, raising=False)
     return where
@@ -209,9 +210,12 @@ def test_whole_commands_agree_cold_and_warm(
         assert (w.exit_code, w.stdout, w.stderr) == (c.exit_code, c.stdout, c.stderr)
 
 
-def test_a_second_process_reads_the_first_ones_entry(cache_dir: Path) -> None:
+def test_a_second_process_reads_the_first_ones_entry(cache_dir: Path, tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"  # over the size a process caches
+    big.write_bytes(DATA.read_bytes() + b"\n" + b"# padding\n" * 7000)
     env = {**os.environ, cache.ENV_DIR: str(cache_dir)}
     command = [sys.executable, "-m", "cchc", "due", "--quarter", "IV/2023", "--format", "json"]
+    command += ["--file", str(big)]
     runs = [subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)]
     assert entries(cache_dir) == []
     runs.append(subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True))
@@ -231,3 +235,15 @@ def test_a_folder_that_cannot_be_made_is_no_error(
     first = load(DATA)
     assert first.plan is not None and load(DATA).plan == first.plan
     assert a_file.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_small_plans_are_parsed_not_cached(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(load_module, "CACHE_MIN_BYTES", 64 * 1024)
+    assert len(DATA.read_bytes()) < load_module.CACHE_MIN_BYTES
+    twice(DATA)
+    assert not cache_dir.exists()
+    big = DATA.read_bytes() + b"#" * load_module.CACHE_MIN_BYTES
+    load_bytes(big, "big.yaml")
+    assert cache_dir.exists()
