@@ -197,3 +197,12 @@ def test_random_lines_same_as_rich(text: str, style: str, width: int, color: boo
         assert (text and not text.strip()) or any(ch not in _NARROW for ch in text)
         return
     assert drawn == out.getvalue()
+
+
+def test_trailing_spaces_past_the_width_in_characters_go_as_rich_drops_them() -> None:
+    """A text that fits in cells (a combining mark is zero wide) but not in characters: rich
+    drops the trailing whitespace past `width` characters (found by hypothesis)."""
+    grid = _Grid([19], None)
+    grid.add_row(["Sở hoàn hoàn e\u0301 x\u00a0\u00a0\u00a0"])
+    con = console(23, False)
+    assert _draw(grid, con, _Painter(con)) == through_rich(grid, 23, False)
