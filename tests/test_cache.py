@@ -34,6 +34,20 @@ def entries(where: Path) -> list[Path]:
     return sorted(where.glob("*.pickle"))
 
 
+def _types(value: object) -> list[str]:
+    """The type of every record and span inside a plan, in order."""
+    found: list[str] = []
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        found.append(type(current).__name__)
+        if isinstance(current, tuple):
+            stack.extend(current)
+        elif hasattr(current, "sections"):
+            stack.extend([current.info, current.sections, current.registry.agencies])
+    return found
+
+
 def twice(path: Path, today: date | None = None) -> Loaded:
     """An entry is written the second time a file is loaded."""
     load(path, today)
@@ -62,7 +76,9 @@ def test_a_hit_gives_what_parsing_gives(
     monkeypatch.setattr(load_module, "parse", None)  # a hit must not need the parser
     second = load(path, date(2026, 11, 29))
     assert second.plan == first.plan
+    assert _types(second.plan) == _types(first.plan)  # NamedTuples equal plain tuples
     assert second.problems == first.problems
+    assert [type(p.span) for p in second.problems] == [type(p.span) for p in first.problems]
     assert second.document.problems == first.document.problems
     assert second.document.text == first.document.text
     assert second.document.path == first.document.path
