@@ -5,11 +5,13 @@ for every YAML value; loading the checked plan back takes a tenth of that. Coord
 `due`, `report` and `list` over the same file many times a day, so every load first looks here.
 
 An entry is keyed by everything its result depends on: the file's bytes (SHA-256), the path
-shown in messages, the day the clock rules ran for, the parser, the Python version, and cchc's
-own code (version, and the size and modification time of every module, so an edited checkout
-never reads an entry an older version of the code wrote). A changed byte, another day or
-another cchc is another key: an entry is never stale, only unused. An entry is written the
-second time a file is loaded (see `store`); unused ones are pruned, the newest MAX_ENTRIES kept.
+shown in messages, the parser, the Python version, and cchc's own code (version, and the size
+and modification time of every module, so an edited checkout never reads an entry an older
+version of the code wrote). A changed byte or another cchc is another key: an entry is never
+stale, only unused. The day is not in the key: an entry holds what the checks find on any day,
+and the one rule that reads the clock (validate.CLOCK_RULES) runs on every load, hit or not. An
+entry is written the second time a file is loaded (see `store`); unused ones are pruned, the
+newest MAX_ENTRIES kept.
 
 The cache is an optimisation and never an error: a folder that cannot be made or written, an
 entry that cannot be read, anything unexpected is a miss, and the plan is parsed as without a
@@ -28,7 +30,6 @@ import contextlib
 import os
 import stat
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -71,11 +72,11 @@ def _code_fingerprint() -> str:
     return "\n".join(parts)
 
 
-def key(data: bytes, shown: str, today: date | None, parser: str) -> str:
+def key(data: bytes, shown: str, parser: str) -> str:
     import hashlib  # here, as pickle below: loads under CACHE_MIN_BYTES never need them
 
     digest = hashlib.sha256()
-    for part in (_code_fingerprint(), shown, today.isoformat() if today else "-", parser):
+    for part in (_code_fingerprint(), shown, parser):
         digest.update(part.encode("utf-8", "surrogateescape"))
         digest.update(b"\0")
     digest.update(data)

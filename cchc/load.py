@@ -13,7 +13,7 @@ from . import cache as plan_cache
 from .fileio import protect
 from .model import Plan
 from .problems import Problem, Span, problem
-from .validate import check
+from .validate import check, clock_problems
 from .yamlnodes import Document, parse
 
 ENV_DATA = "CCHC_DATA"
@@ -181,24 +181,27 @@ def load_bytes(
 ) -> Loaded:
     """Parse and check, or take the result from the cache when these bytes were checked before
     (see cache.py); both give the same plan and problems."""
-    entry_key = None
-    if use_cache and len(data) >= CACHE_MIN_BYTES and plan_cache.enabled():
-        entry_key = plan_cache.key(data, shown, today, "libyaml" if use_libyaml else "python")
-        hit = plan_cache.fetch(entry_key)
-        if isinstance(hit, Cached):
-            # the text is only read again to quote lines in messages
-            text = (
-                data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace")
-                if hit.has_text
-                else ""
-            )
-            document = Document(shown, text, None, hit.document_problems, hit.loader)
-            return Loaded(document, hit.plan, hit.problems)
-    document = parse(data, shown, use_libyaml=use_libyaml)
-    plan, problems = check(document, today)
-    if entry_key is not None:
+    if not (use_cache and len(data) >= CACHE_MIN_BYTES and plan_cache.enabled()):
+        document = parse(data, shown, use_libyaml=use_libyaml)
+        plan, problems = check(document, today)
+        return Loaded(document, plan, problems)
+    # The entry holds what holds on any day; the rules that read the clock run on every load.
+    entry_key = plan_cache.key(data, shown, "libyaml" if use_libyaml else "python")
+    hit = plan_cache.fetch(entry_key)
+    if isinstance(hit, Cached):
+        # the text is only read again to quote lines in messages
+        text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace") if hit.has_text else ""
+        document = Document(shown, text, None, hit.document_problems, hit.loader)
+        plan, problems = hit.plan, hit.problems
+    else:
+        document = parse(data, shown, use_libyaml=use_libyaml)
+        plan, problems = check(document, None)
         plan_cache.store(
             entry_key,
             Cached(plan, problems, document.problems, document.loader, bool(document.text)),
         )
+    if plan is not None and today is not None:
+        dated = clock_problems(document, plan, today)
+        if dated:
+            problems = sorted([*problems, *dated], key=Problem.sort_key)
     return Loaded(document, plan, problems)

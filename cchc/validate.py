@@ -89,14 +89,6 @@ def progress_dates(ctx: Context) -> Iterator[Problem]:
             label = entry.due.label() if entry.due else task.id
             if entry.status is Status.DONE and entry.day is None:
                 yield problem(path, entry.span, "P003")
-            if entry.day is not None and ctx.today is not None and entry.day > ctx.today:
-                yield problem(
-                    path,
-                    entry.day_span,
-                    "P004",
-                    found=entry.day.strftime("%d/%m/%Y"),
-                    today=ctx.today.strftime("%d/%m/%Y"),
-                )
             if key in completed:
                 yield problem(path, entry.span, "P010", found=label, first_line=completed[key])
             if entry.day is not None:
@@ -113,6 +105,23 @@ def progress_dates(ctx: Context) -> Iterator[Problem]:
                 last_dated[key] = (entry.day, entry.span.line)
             if entry.status is Status.DONE:
                 completed.setdefault(key, entry.span.line)
+
+
+def progress_not_in_the_future(ctx: Context) -> Iterator[Problem]:
+    """The one rule that reads the clock (see CLOCK_RULES)."""
+    today = ctx.today
+    if today is None:
+        return
+    for task in ctx.plan.tasks:
+        for entry in task.progress:
+            if entry.day is not None and entry.day > today:
+                yield problem(
+                    ctx.doc.path,
+                    entry.day_span,
+                    "P004",
+                    found=entry.day.strftime("%d/%m/%Y"),
+                    today=today.strftime("%d/%m/%Y"),
+                )
 
 
 def _scalars(node: Node | None) -> Iterator[Scalar]:
@@ -150,7 +159,18 @@ RULES: tuple[Rule, ...] = (
     progress_refers_to_occurrence,
     progress_dates,
     text_is_clean,
+    progress_not_in_the_future,
 )
+# The rules whose result depends on the day: check(doc, None) skips them, and the plan cache
+# stores what check(doc, None) finds, so an entry serves every day (see clock_problems).
+CLOCK_RULES: tuple[Rule, ...] = (progress_not_in_the_future,)
+
+
+def clock_problems(doc: Document, plan: Plan, today: date | None) -> list[Problem]:
+    """What CLOCK_RULES find on a checked plan; check(doc, today) is check(doc, None) plus these,
+    sorted."""
+    ctx = Context(doc, plan, today)
+    return [found for rule in CLOCK_RULES for found in rule(ctx)]
 
 
 def check(doc: Document, today: date | None = None) -> tuple[Plan | None, list[Problem]]:
@@ -168,4 +188,4 @@ def check(doc: Document, today: date | None = None) -> tuple[Plan | None, list[P
     return plan, problems
 
 
-__all__ = ["RULES", "Context", "Span", "check"]
+__all__ = ["CLOCK_RULES", "RULES", "Context", "Span", "check", "clock_problems"]

@@ -97,16 +97,23 @@ def test_a_changed_byte_is_a_miss(cache_dir: Path, tmp_path: Path) -> None:
     assert len(entries(cache_dir)) == 2
 
 
-def test_the_day_is_part_of_the_key(cache_dir: Path) -> None:
-    """Progress dated in the future (P004) depends on the day the rules run for."""
+def test_one_entry_serves_every_day(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Progress dated in the future (P004) depends on the day: that rule runs on every load,
+    and the entry holds the rest, so another day reads the same entry."""
     data = PROGRESS.read_bytes()
+    parsed = {
+        day: load_bytes(data, "p.yaml", day, use_cache=False).problems
+        for day in (date(2023, 1, 1), date(2030, 1, 1), None)
+    }
+    assert any(p.code == "P004" for p in parsed[date(2023, 1, 1)])
+    assert not any(p.code == "P004" for p in parsed[date(2030, 1, 1)])
     load_bytes(data, "p.yaml", date(2023, 1, 1))
-    early = load_bytes(data, "p.yaml", date(2023, 1, 1))  # now in the cache
-    late = load_bytes(data, "p.yaml", date(2030, 1, 1))
-    assert any(p.code == "P004" for p in early.problems)
-    assert not any(p.code == "P004" for p in late.problems)
-    again = load_bytes(data, "p.yaml", date(2023, 1, 1))
-    assert again.problems == early.problems
+    load_bytes(data, "p.yaml", date(2023, 1, 1))  # now in the cache
+    assert len(entries(cache_dir)) == 1
+    monkeypatch.setattr(load_module, "parse", None)
+    for day, expected in parsed.items():
+        assert load_bytes(data, "p.yaml", day).problems == expected
+    assert len(entries(cache_dir)) == 1
 
 
 def test_messages_name_the_path_they_were_asked_for(cache_dir: Path) -> None:
@@ -201,9 +208,9 @@ def test_old_entries_are_pruned(cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 
 
 def test_code_changes_change_the_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    before = cache.key(b"x", "p", None, "libyaml")
+    before = cache.key(b"x", "p", "libyaml")
     monkeypatch.setattr(cache, "__version__", "9.9.9")
-    assert cache.key(b"x", "p", None, "libyaml") != before
+    assert cache.key(b"x", "p", "libyaml") != before
 
 
 def test_whole_commands_agree_cold_and_warm(
@@ -263,3 +270,21 @@ def test_small_plans_are_parsed_not_cached(
     big = DATA.read_bytes() + b"#" * load_module.CACHE_MIN_BYTES
     load_bytes(big, "big.yaml")
     assert cache_dir.exists()
+
+
+@pytest.mark.parametrize(
+    "path", [DATA, PROGRESS, *sorted(BROKEN.glob("P*.yaml"))], ids=lambda p: p.name
+)
+@pytest.mark.parametrize("day", [date(2022, 1, 1), date(2024, 6, 30), date(2031, 1, 1)])
+def test_only_the_clock_rules_read_the_day(path: Path, day: date) -> None:
+    """What the cache relies on: checking for a day is checking for no day plus CLOCK_RULES."""
+    from cchc.problems import Problem
+    from cchc.validate import check, clock_problems
+    from cchc.yamlnodes import parse
+
+    doc = parse(path.read_bytes(), path.name)
+    plan, for_the_day = check(doc, day)
+    _, for_no_day = check(doc, None)
+    assert plan is not None or not any(p.code == "P004" for p in for_the_day)
+    dated = clock_problems(doc, plan, day) if plan is not None else []
+    assert for_the_day == sorted([*for_no_day, *dated], key=Problem.sort_key)
