@@ -11,7 +11,7 @@ version of the code wrote). A changed byte or another cchc is another key: an en
 stale, only unused. The day is not in the key: an entry holds what the checks find on any day,
 and the one rule that reads the clock (validate.CLOCK_RULES) runs on every load, hit or not. An
 entry is written the second time a file is loaded (see `store`); unused ones are pruned, the
-newest MAX_ENTRIES kept.
+newest MAX_ENTRIES kept, and no more than MAX_TOTAL_BYTES together.
 
 The cache is an optimisation and never an error: a folder that cannot be made or written, an
 entry that cannot be read, anything unexpected is a miss, and the plan is parsed as without a
@@ -38,6 +38,7 @@ from . import __version__
 ENV_DIR = "CCHC_CACHE_DIR"
 ENV_OFF = "CCHC_NO_CACHE"
 MAX_ENTRIES = 32
+MAX_TOTAL_BYTES = 512 * 1024 * 1024  # the newest entry is kept whatever its size
 # Bumped when what is stored changes shape without cchc's code changing (it always does).
 FORMAT = 1
 _SUFFIX = ".pickle"
@@ -171,13 +172,16 @@ def _reduce_named_tuple(obj: object) -> Any:
 
 
 def _prune(where: Path) -> None:
+    """Keep the newest MAX_ENTRIES marks, and the newest entries up to MAX_ENTRIES and
+    MAX_TOTAL_BYTES (an entry of a 100k-task roll-up weighs ~45 MB)."""
     try:
         for suffix in (_SUFFIX, _MARK):
             entries = [e for e in os.scandir(where) if e.name.endswith(suffix)]
-            if len(entries) <= MAX_ENTRIES:
-                continue
             entries.sort(key=lambda e: e.stat().st_mtime_ns, reverse=True)
-            for stale in entries[MAX_ENTRIES:]:
-                os.unlink(stale.path)
+            total = 0
+            for index, entry in enumerate(entries):
+                total += entry.stat().st_size
+                if index >= MAX_ENTRIES or (index and total > MAX_TOTAL_BYTES):
+                    os.unlink(entry.path)
     except OSError:
         return

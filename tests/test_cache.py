@@ -288,3 +288,17 @@ def test_only_the_clock_rules_read_the_day(path: Path, day: date) -> None:
     assert plan is not None or not any(p.code == "P004" for p in for_the_day)
     dated = clock_problems(doc, plan, day) if plan is not None else []
     assert for_the_day == sorted([*for_no_day, *dated], key=Problem.sort_key)
+
+
+def test_entries_are_pruned_by_total_size(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = DATA.read_bytes()
+    for n in range(2):
+        for _ in range(2):
+            load_bytes(data + f"\n# {n}\n".encode(), "x")
+    assert len(entries(cache_dir)) == 2
+    size = max(e.stat().st_size for e in entries(cache_dir))
+    monkeypatch.setattr(cache, "MAX_TOTAL_BYTES", size + 1)
+    for _ in range(2):
+        load_bytes(data + b"\n# 2\n", "x")  # a third entry: only the newest fits
+    assert len(entries(cache_dir)) == 1
+    assert load_bytes(data + b"\n# 2\n", "x").plan is not None
