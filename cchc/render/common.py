@@ -102,6 +102,11 @@ def _encode(value: Any, newline: str, parts: list[str]) -> None:
                 parts.append(f"{opening}{encode_basestring(key)}: {encode_basestring(item)}")
             elif item is None:
                 parts.append(f"{opening}{encode_basestring(key)}: null")
+            elif kind is list and item and all(type(x) is str for x in item):
+                # lists of names: joined in C
+                deeper = inner + "  "
+                joined = ("," + deeper).join(map(encode_basestring, item))
+                parts.append(f"{opening}{encode_basestring(key)}: [{deeper}{joined}{inner}]")
             else:
                 parts.append(f"{opening}{encode_basestring(key)}: ")
                 _encode(item, inner, parts)
