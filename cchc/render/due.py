@@ -13,7 +13,7 @@ from ..i18n import tr
 from ..model import Plan
 from ..quarter import Quarter
 from ..schedule import Bucket, Item, Role, Schedule, State, Via
-from .common import agency_cell, agency_names, iso, md_table, to_csv, to_json, vn_date
+from .common import agency_cell, iso, md_table, to_csv, to_json, vn_date
 
 OPEN_BUCKETS = (Bucket.OVERDUE, Bucket.DUE, Bucket.UPCOMING, Bucket.NO_FIXED_DEADLINE)
 ROMAN = ("I", "II", "III", "IV", "V")
@@ -207,36 +207,39 @@ def _link_record(item: Item) -> dict[str, Any] | None:
 
 
 def record(item: Item) -> dict[str, Any]:
+    # Written out rather than through Item's properties: one call each, 17k records a roll-up.
     task = item.task
     entry = item.entry
+    occurrence = item.occurrence
+    done = item.state is State.DONE or item.state is State.DONE_LATE
     return {
         "id": task.id,
         "section": task.section,
         "title": task.title,
-        "lead": agency_names(task.lead),
-        "partners": agency_names(task.partners),
+        "lead": [r.agency for r in task.lead],
+        "partners": [r.agency for r in task.partners],
         "deadline": task.deadline.wording,
-        "kind": task.deadline.kind.value,
-        "label": item.occurrence.label if item.occurrence else None,
-        "quarter": item.quarter.label() if item.quarter else None,
-        "due_date": iso(item.due_date),
-        "target": item.target,
-        "status": item.state.value,
-        "reported": item.reported,
+        "kind": task.deadline.kind._value_,
+        "label": occurrence.label if occurrence else None,
+        "quarter": occurrence.quarter.label() if occurrence else None,
+        "due_date": occurrence.due_date.isoformat() if occurrence else None,
+        "target": occurrence.target if occurrence else None,
+        "status": item.state._value_,
+        "reported": entry is not None,
         "quarters_late": item.quarters_late,
         "quarters_left": item.quarters_left,
         "percent": item.percent,
-        "completed_on": iso(item.completed_on),
+        "completed_on": entry.day.isoformat() if done and entry and entry.day else None,
         "progress": None
         if entry is None
         else {
-            "status": entry.status.value,
+            "status": entry.status._value_,
             "date": iso(entry.day),
             "evidence": entry.evidence,
             "percent": entry.percent,
             "note": entry.note,
         },
-        "match": _link_record(item),
+        "match": _link_record(item) if item.links else None,
     }
 
 
