@@ -71,6 +71,13 @@ def task_record(task: Task) -> dict[str, Any]:
     }
 
 
+class RawJSON(str):
+    """JSON text written as it is: its writer already indented it for its place (see
+    render/due.py records_json)."""
+
+    __slots__ = ()
+
+
 def to_json(value: Any) -> str:
     """What ``json.dumps(value, ensure_ascii=False, indent=2)`` writes, plus a final newline.
 
@@ -89,6 +96,8 @@ def _encode(value: Any, newline: str, parts: list[str]) -> None:
     kind = type(value)
     if kind is str:
         parts.append(encode_basestring(value))
+    elif kind is RawJSON:
+        parts.append(value)
     elif kind is dict and all(type(key) is str for key in value):
         if not value:
             parts.append("{}")
