@@ -333,22 +333,28 @@ def _draw(grid: _Grid, con: Console, paint: _Painter) -> str | None:
         rows.append((grid.headers, heading, True, False))
     rows += [(r, body, False, end) for r, end in zip(grid.rows, grid.ends, strict=True)]
     last_index = len(rows) - 1
-    # agencies, deadlines, quarters and states repeat from row to row: wrapped once each
+    # agencies, deadlines, quarters and states repeat from row to row: each (text, column) of
+    # the body is wrapped and framed once
     seen: dict[tuple[str, int], list[str]] = {}
+    columns = range(len(widths))
     for index, (texts, framed, is_header, end) in enumerate(rows):
         left, right, divider = edges[0 if index == 0 else 2 if index == last_index else 1]
-        wrapped = [
-            seen.get((t, w)) or seen.setdefault((t, w), _cell_lines(t, w))
-            for t, w in zip(texts, grid.widths, strict=True)
-        ]
-        height = max(map(len, wrapped))
         drawn: list[list[str]] = []
-        for cell_lines, (before, after, blank) in zip(wrapped, framed, strict=True):
-            text_lines = [before + text + after for text in cell_lines]
-            if len(cell_lines) < height:
-                fill = [blank] * (height - len(cell_lines))
-                text_lines = fill + text_lines if is_header else text_lines + fill
-            drawn.append(text_lines)
+        for column in columns:
+            text = texts[column]
+            lines = None if is_header else seen.get((text, column))
+            if lines is None:
+                before, after, _blank = framed[column]
+                lines = [before + x + after for x in _cell_lines(text, grid.widths[column])]
+                if not is_header:
+                    seen[(text, column)] = lines
+            drawn.append(lines)
+        height = max(map(len, drawn))
+        for column in columns:
+            lines = drawn[column]
+            if len(lines) < height:
+                fill = [framed[column][2]] * (height - len(lines))
+                drawn[column] = fill + lines if is_header else lines + fill
         out.extend(left + divider.join(parts) + right + "\n" for parts in zip(*drawn, strict=True))
         if is_header:
             out.append(line(frame.get_row(widths, "head")))
