@@ -20,7 +20,7 @@ from .model import Agency, Plan, Task
 from .problems import Severity
 
 if TYPE_CHECKING:  # schedule costs ~10 ms to import; validate and list never need it
-    from .schedule import Reference
+    from .schedule import AgencyFilter, Reference
 
 T = TypeVar("T")
 
@@ -295,6 +295,49 @@ def agency_option(lang: str) -> Any:
         ),
         metavar="NAME",
     )
+
+
+ROLES = ("lead", "partner", "any")
+
+
+def role_option(lang: str) -> Any:
+    return typer.Option(
+        "--role",
+        help=bilingual(
+            lang,
+            "Vai trò của cơ quan: lead (chủ trì, mặc định), partner (phối hợp), any.",
+            "The agency's role: lead (default), partner, any.",
+        ),
+        metavar="lead|partner|any",
+    )
+
+
+def direct_option(lang: str) -> Any:
+    return typer.Option(
+        "--direct",
+        help=bilingual(
+            lang,
+            "Bỏ các nhiệm vụ giao cho nhóm mà cơ quan là thành viên (ví dụ 'Sở, ban, ngành').",
+            "Leave out tasks assigned to a group the agency belongs to (e.g. 'Sở, ban, ngành').",
+        ),
+    )
+
+
+def check_role(role: str, lang: str) -> None:
+    """--role before anything is read: a usage error exits 2 at once."""
+    if role not in ROLES:
+        fail(tr("due.bad_role", lang, value=role), lang)
+
+
+def agency_filter(
+    plan: Plan, agency: str | None, role: str, direct: bool, lang: str
+) -> "AgencyFilter | None":
+    """--agency, --role and --direct as one filter; None without --agency."""
+    if agency is None:
+        return None
+    from .schedule import AgencyFilter, Role
+
+    return AgencyFilter(pick_agency(plan, agency, lang), Role(role), direct)
 
 
 def emit(data: bytes, output: str | None, lang: str) -> None:

@@ -5,21 +5,24 @@ from typing import Annotated
 import typer
 
 from ..cliutil import (
+    agency_filter,
     agency_option,
     as_of_option,
     bilingual,
     check_choice,
     check_lang,
+    check_role,
     color_option,
+    direct_option,
     fail,
     file_option,
     format_option,
     lang_option,
     out,
-    pick_agency,
     quarter_option,
     reference_from,
     require_plan,
+    role_option,
     section_option,
     use_color,
 )
@@ -27,7 +30,6 @@ from ..i18n import tr
 from ..quarter import QuarterError
 
 DUE_FORMATS = ("table", "markdown", "json", "csv")
-ROLES = ("lead", "partner", "any")
 
 
 def register(app: typer.Typer, lang: str) -> None:
@@ -69,29 +71,8 @@ def register(app: typer.Typer, lang: str) -> None:
             ),
         ] = False,
         agency: Annotated[str | None, agency_option(lang)] = None,
-        role: Annotated[
-            str,
-            typer.Option(
-                "--role",
-                help=h(
-                    "Vai trò của cơ quan: lead (chủ trì, mặc định), partner (phối hợp), any.",
-                    "The agency's role: lead (default), partner, any.",
-                ),
-                metavar="lead|partner|any",
-            ),
-        ] = "lead",
-        direct: Annotated[
-            bool,
-            typer.Option(
-                "--direct",
-                help=h(
-                    "Bỏ các nhiệm vụ giao cho nhóm mà cơ quan là thành viên "
-                    "(ví dụ 'Sở, ban, ngành').",
-                    "Leave out tasks assigned to a group the agency belongs to "
-                    "(e.g. 'Sở, ban, ngành').",
-                ),
-            ),
-        ] = False,
+        role: Annotated[str, role_option(lang)] = "lead",
+        direct: Annotated[bool, direct_option(lang)] = False,
         section: Annotated[str | None, section_option(lang)] = None,
         status: Annotated[
             list[str] | None,
@@ -121,12 +102,11 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_opt: Annotated[str | None, lang_option(lang)] = None,
         color: Annotated[str, color_option(lang)] = "auto",
     ) -> None:
-        from ..schedule import AgencyFilter, Role, State, parse_states, schedule
+        from ..schedule import State, parse_states, schedule
 
         lang_ = check_lang(lang_opt)
         check_choice(output_format, DUE_FORMATS, lang_)
-        if role not in ROLES:
-            fail(tr("due.bad_role", lang_, value=role), lang_)
+        check_role(role, lang_)
         if ahead < 0:
             fail(tr("due.bad_ahead", lang_, value=ahead), lang_)
         states: frozenset[State] | None = None
@@ -148,9 +128,7 @@ def register(app: typer.Typer, lang: str) -> None:
                 known = ", ".join(s.id for s in plan.sections)
                 fail(tr("error.no_section", lang_, id=section, known=known), lang_)
             section_id = found.id
-        wanted = None
-        if agency is not None:
-            wanted = AgencyFilter(pick_agency(plan, agency, lang_), Role(role), direct)
+        wanted = agency_filter(plan, agency, role, direct, lang_)
         sched = schedule(plan, reference, ahead, agency=wanted, section=section_id, states=states)
         # Asking for completed states means wanting to see them, --all or not.
         show_done = show_all or (states is not None and any(s.is_done for s in states))

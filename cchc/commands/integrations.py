@@ -6,23 +6,24 @@ from typing import Annotated
 import typer
 
 from ..cliutil import (
+    agency_filter,
     agency_option,
     bilingual,
     check_choice,
     check_lang,
+    check_role,
+    direct_option,
     emit,
-    fail,
     file_option,
     lang_option,
-    pick_agency,
     require_plan,
+    role_option,
     section_option,
     select_tasks,
 )
 from ..i18n import tr
 
 EXPORT_FORMATS = ("ics",)
-ROLES = ("lead", "partner", "any")
 
 
 def register(app: typer.Typer, lang: str) -> None:
@@ -84,44 +85,22 @@ def register(app: typer.Typer, lang: str) -> None:
             ),
         ] = "ics",
         agency: Annotated[str | None, agency_option(lang)] = None,
-        role: Annotated[
-            str,
-            typer.Option(
-                "--role",
-                help=h(
-                    "Vai trò của cơ quan: lead (chủ trì, mặc định), partner (phối hợp), any.",
-                    "The agency's role: lead (default), partner, any.",
-                ),
-                metavar="lead|partner|any",
-            ),
-        ] = "lead",
-        direct: Annotated[
-            bool,
-            typer.Option(
-                "--direct",
-                help=h(
-                    "Bỏ các nhiệm vụ giao cho nhóm mà cơ quan là thành viên.",
-                    "Leave out tasks assigned to a group the agency belongs to.",
-                ),
-            ),
-        ] = False,
+        role: Annotated[str, role_option(lang)] = "lead",
+        direct: Annotated[bool, direct_option(lang)] = False,
         section: Annotated[str | None, section_option(lang)] = None,
         output: OutputOpt = None,
         file: FileOpt = None,
         lang_opt: LangOpt = None,
     ) -> None:
         from ..render.ics import calendar
-        from ..schedule import AgencyFilter, Role, links
+        from ..schedule import links
 
         lang_ = check_lang(lang_opt)
         check_choice(output_format, EXPORT_FORMATS, lang_)
-        if role not in ROLES:
-            fail(tr("due.bad_role", lang_, value=role), lang_)
+        check_role(role, lang_)
         plan = require_plan(file, lang_)
         tasks = select_tasks(plan, section, lang_)
-        wanted = None
-        if agency is not None:
-            wanted = AgencyFilter(pick_agency(plan, agency, lang_), Role(role), direct)
+        wanted = agency_filter(plan, agency, role, direct, lang_)
         chosen = []
         for task in tasks:
             for index, occurrence in enumerate(task.occurrences):

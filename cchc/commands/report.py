@@ -5,22 +5,25 @@ from typing import Annotated
 import typer
 
 from ..cliutil import (
+    agency_filter,
     agency_option,
     as_of_option,
     bilingual,
     check_choice,
     check_lang,
+    check_role,
     color_option,
+    direct_option,
     emit,
     fail,
     file_option,
     format_option,
     lang_option,
     out,
-    pick_agency,
     quarter_option,
     reference_from,
     require_plan,
+    role_option,
     today,
     use_color,
 )
@@ -28,7 +31,6 @@ from ..i18n import tr
 
 REPORT_FORMATS = ("markdown", "table", "json", "docx")
 AGENCY_FORMATS = ("table", "markdown", "json", "csv")
-ROLES = ("lead", "partner", "any")
 
 
 def register(app: typer.Typer, lang: str) -> None:
@@ -62,27 +64,8 @@ def register(app: typer.Typer, lang: str) -> None:
         quarter: Annotated[str | None, quarter_option(lang)] = None,
         as_of: Annotated[str | None, as_of_option(lang)] = None,
         agency: Annotated[str | None, agency_option(lang)] = None,
-        role: Annotated[
-            str,
-            typer.Option(
-                "--role",
-                help=h(
-                    "Vai trò của cơ quan: lead (chủ trì, mặc định), partner (phối hợp), any.",
-                    "The agency's role: lead (default), partner, any.",
-                ),
-                metavar="lead|partner|any",
-            ),
-        ] = "lead",
-        direct: Annotated[
-            bool,
-            typer.Option(
-                "--direct",
-                help=h(
-                    "Bỏ các nhiệm vụ giao cho nhóm mà cơ quan là thành viên.",
-                    "Leave out tasks assigned to a group the agency belongs to.",
-                ),
-            ),
-        ] = False,
+        role: Annotated[str, role_option(lang)] = "lead",
+        direct: Annotated[bool, direct_option(lang)] = False,
         output_format: Annotated[str, format_option(lang, REPORT_FORMATS)] = "markdown",
         output: OutputOpt = None,
         signed: Annotated[
@@ -101,20 +84,17 @@ def register(app: typer.Typer, lang: str) -> None:
         color: Annotated[str, color_option(lang)] = "auto",
     ) -> None:
         from ..report import build_report, document
-        from ..schedule import AgencyFilter, Role, schedule
+        from ..schedule import schedule
 
         lang_ = check_lang(lang_opt)
         check_choice(output_format, REPORT_FORMATS, lang_)
-        if role not in ROLES:
-            fail(tr("due.bad_role", lang_, value=role), lang_)
+        check_role(role, lang_)
         if output_format == "docx" and output in (None, "-"):
             fail(tr("report.docx_needs_output", lang_), lang_)
         reference = reference_from(quarter, as_of, lang_)
         day = today() if signed is None else reference_from(None, signed, lang_).as_of
         plan = require_plan(file, lang_)
-        wanted = None
-        if agency is not None:
-            wanted = AgencyFilter(pick_agency(plan, agency, lang_), Role(role), direct)
+        wanted = agency_filter(plan, agency, role, direct, lang_)
         rep = build_report(plan, schedule(plan, reference, 1, agency=wanted))
         agency_name = wanted.agency.name if wanted else None
         if output_format == "json":
