@@ -100,6 +100,10 @@ def guarded(run: Callable[[], T], debug: bool, lang: str) -> T:
         # a command that let them through: they are the user's to fix, not internal errors
         sys.stderr.write(f"cchc: {tr('error.prefix', lang)}: {err.message(lang)}\n")
         raise SystemExit(2) from None
+    except OSError as err:
+        # a full disk, a device error, a file that went away: the machine's state, not a bug
+        sys.stderr.write(f"cchc: {tr('error.prefix', lang)}: {os_error(err, lang)}\n")
+        raise SystemExit(2) from None
     except Exception as err:
         if debug:
             traceback.print_exc()
@@ -109,6 +113,16 @@ def guarded(run: Callable[[], T], debug: bool, lang: str) -> T:
         line = " ".join(tr("error.internal", lang, version=__version__, error=error).split())
         sys.stderr.write(f"cchc: {line}\n")
         raise SystemExit(2) from None
+
+
+def os_error(err: OSError, lang: str) -> str:
+    from .fileio import reason
+
+    vi, en = reason(err)
+    where = f"{err.filename}: " if err.filename else ""
+    if lang == "en":
+        return f"{where}cannot read or write ({en})"
+    return f"{where}không đọc hoặc ghi được ({vi})"
 
 
 def main(argv: Sequence[str] | None = None) -> None:

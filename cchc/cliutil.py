@@ -3,6 +3,7 @@
 Command modules import from here; cli.py only assembles the app.
 """
 
+import contextlib
 import gc
 import os
 import sys
@@ -34,8 +35,24 @@ def bilingual(lang: str, vi: str, en: str) -> str:
 
 # --- output and failure ------------------------------------------------------------------------
 def out(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away: cli.guarded ends quietly
+    except OSError as err:
+        _stdout_failed(err)
+
+
+def _stdout_failed(err: OSError) -> NoReturn:
+    """A full disk or a device error on standard output: the user's situation, said plainly.
+    Standard output is pointed at the null device so that the final flush does not fail again."""
+    from .fileio import OutputFailed
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    raise OutputFailed(err) from None
 
 
 def fail(message: str, lang: str, code: int = 2) -> NoReturn:
@@ -143,9 +160,18 @@ def lang_option(lang: str) -> Any:
     )
 
 
+COLORS = ("auto", "always", "never")
+
+
 def color_option(lang: str) -> Any:
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in COLORS:
+            fail(tr("error.bad_color", lang, value=value, choices=", ".join(COLORS)), lang)
+        return value
+
     return typer.Option(
         "--color",
+        callback=check,
         help=bilingual(
             lang,
             "Màu: auto, always, never (NO_COLOR tắt màu).",
@@ -347,13 +373,21 @@ def emit(data: bytes, output: str | None, lang: str) -> None:
         if buffer is None:  # pragma: no cover - a text-only stream
             out(data.decode("utf-8"))
             return
-        sys.stdout.flush()
-        buffer.write(data)
-        buffer.flush()
+        try:
+            sys.stdout.flush()
+            buffer.write(data)
+            buffer.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as err:
+            _stdout_failed(err)
         return
     from .fileio import WriteRefused, write_output
 
     try:
-        write_output(output, data)
+        written = write_output(output, data)
     except WriteRefused as err:
         fail(err.message(lang), lang)
+    notice = written.notice(lang)
+    if notice:
+        sys.stderr.write(f"cchc: {tr('warning.prefix', lang)}: {notice}\n")

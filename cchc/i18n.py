@@ -23,6 +23,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: the plan file has {errors} errors; run 'cchc validate' for details.",
     ),
     "error.prefix": ("lỗi", "error"),
+    "warning.prefix": ("cảnh báo", "warning"),
     "error.internal": (
         "lỗi nội bộ của cchc {version}: {error}. Hãy báo lỗi kèm lệnh đã chạy và tệp dữ liệu; "
         "chạy lại với --debug để xem chi tiết.",
@@ -40,6 +41,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.bad_format": (
         "định dạng '{value}' không hỗ trợ; chọn một trong: {choices}",
         "format '{value}' is not supported; choose one of: {choices}",
+    ),
+    "error.bad_color": (
+        "màu '{value}' không hợp lệ; chọn một trong: {choices}",
+        "colour '{value}' is not valid; choose one of: {choices}",
     ),
     "error.bad_lang": (
         "ngôn ngữ '{value}' không hỗ trợ; dùng vi hoặc en",

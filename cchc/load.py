@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
+import sys
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -53,6 +56,10 @@ def locate(explicit: str | None = None, cwd: Path | None = None) -> Path:
     return packaged_plan()
 
 
+STDIN = "-"  # as a path: read the plan from standard input, as cat and linters do
+STDIN_SHOWN = "<stdin>"
+
+
 def display_path(path: Path) -> str:
     """Relative to the working folder where that is shorter, as linters print paths.
 
@@ -60,6 +67,8 @@ def display_path(path: Path) -> str:
     possible on Linux) must neither break the output's encoding nor reach the terminal raw.
     """
     shown = str(path)
+    if shown == STDIN:
+        return STDIN_SHOWN
     if path.is_absolute():
         try:
             relative = os.path.relpath(path)
@@ -87,8 +96,13 @@ def read_bytes(path: Path, shown: str, limit: int | None = None) -> bytes:
     the cap tells a file over the cap without reading the rest of it. Raises CannotRead."""
     limit = max_bytes() if limit is None else limit
     try:
-        if path.is_dir():
+        if str(path) == STDIN:
+            return sys.stdin.buffer.read(limit + 1)
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
             raise CannotRead(shown, "đây là thư mục, không phải tệp", "is a folder, not a file")
+        if stat.S_ISFIFO(mode):
+            return _read_fifo(path, shown, limit)
         with path.open("rb") as stream:
             return stream.read(limit + 1)
     except FileNotFoundError:
@@ -111,6 +125,44 @@ def read_bytes(path: Path, shown: str, limit: int | None = None) -> bytes:
         raise CannotRead(
             shown, "đường dẫn chứa ký tự không hợp lệ", "the path holds an invalid character"
         ) from None
+
+
+def _read_fifo(path: Path, shown: str, limit: int) -> bytes:
+    """A named pipe is read like a file, but one that nothing writes into is refused at once
+    instead of waiting for ever: opened without blocking, it reads as ended when it has no
+    writer, and as not ready when a writer has it open."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        first: bytes | None = b""
+        # a writer started just before (`cat plan > pipe &`) may not have opened it yet
+        for _wait in range(10):
+            try:
+                first = os.read(fd, limit + 1)
+            except BlockingIOError:
+                first = None
+            if first != b"":
+                break
+            time.sleep(0.05)
+        if first == b"":
+            raise CannotRead(
+                shown,
+                "đây là đường ống có tên (FIFO) mà không có chương trình nào ghi vào; hãy cho "
+                "một tệp, hoặc - để đọc từ đầu vào chuẩn",
+                "a named pipe (FIFO) that nothing writes into; give a file, or - to read "
+                "standard input",
+            )
+        os.set_blocking(fd, True)
+        chunks = [first] if first else []
+        size = len(first or b"")
+        while size <= limit:
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def too_large(path: Path, shown: str, limit: int) -> Problem:
@@ -164,7 +216,8 @@ def load(
     shown = display_path(path)
     limit = max_bytes()
     data = read_bytes(path, shown, limit)
-    protect(path)
+    if str(path) != STDIN:
+        protect(path)
     if len(data) > limit:
         over = too_large(path, shown, limit)
         return Loaded(Document(shown, "", None, [over]), None, [over])

@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, note, settings
 from hypothesis import strategies as st
 
-from cchc import fileio
+from cchc import textedit
 from cchc.yamlnodes import Map, Scalar, parse
 
 from .conftest import DATA
@@ -165,13 +165,13 @@ REFUSED |= {chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xF
 @example(value='Kế hoạch: "mới"\n#2 \\ \u2028 \ufeff\t')
 @example(value="\x1b[31m")
 def test_quoted_values_read_back_exactly(value: str) -> None:
-    """fileio.yaml_quote, spliced into a plan in place of its title, reads back as written
+    """textedit.yaml_quote, spliced into a plan in place of its title, reads back as written
     with either parser, and the rest of the file is unchanged; a value holding a character no
     value may hold is refused at the title, whichever way it was written."""
     text = BASE_DOCUMENT.text
     span = title_of(BASE_DOCUMENT.root).span
-    quoted = fileio.yaml_quote(value)
-    edited = fileio.splice(text, [(span, quoted)])
+    quoted = textedit.yaml_quote(value)
+    edited = textedit.splice(text, [(span, quoted)])
     start = BASE_DOCUMENT.lines.offset(span.line, span.column)
     end = BASE_DOCUMENT.lines.offset(span.end_line, span.end_column)
     assert edited[:start] == text[:start] and edited[start + len(quoted) :] == text[end:]

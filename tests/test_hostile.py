@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cchc import __version__, cli, fileio
+from cchc import __version__, cli, fileio, textedit
 from cchc.load import load, load_bytes
 from cchc.problems import Span
 from cchc.yamlnodes import Map, Scalar, parse, value_budget
@@ -757,7 +757,7 @@ def test_write_back_keeps_comments_and_formatting(tmp_path: Path) -> None:
     # `  title:   'Kế hoạch thử'`: the quote opens in column 12, the 14 characters end before 26
     assert isinstance(title, Scalar) and title.span == Span(4, 12, 4, 26)
     new_title = 'Kế hoạch: "mới" năm 2024'
-    edited = fileio.splice(document.text, [(title.span, fileio.yaml_quote(new_title))])
+    edited = textedit.splice(document.text, [(title.span, textedit.yaml_quote(new_title))])
     fileio.write_back(read, edited.encode())
     after = path.read_bytes().decode()
     assert after == original.replace("'Kế hoạch thử'", '"Kế hoạch: \\"mới\\" năm 2024"')
@@ -768,10 +768,10 @@ def test_write_back_keeps_comments_and_formatting(tmp_path: Path) -> None:
 
 def test_splice_refuses_overlaps_and_spans_outside_the_text() -> None:
     text = "a: b\nc: d\n"
-    assert fileio.splice(text, [(Span(2, 4, 2, 5), "e"), (Span(1, 4, 1, 5), "f")]) == (
+    assert textedit.splice(text, [(Span(2, 4, 2, 5), "e"), (Span(1, 4, 1, 5), "f")]) == (
         "a: f\nc: e\n"
     )
     with pytest.raises(ValueError):
-        fileio.splice(text, [(Span(1, 1, 1, 5), "x"), (Span(1, 4, 2, 1), "y")])
+        textedit.splice(text, [(Span(1, 1, 1, 5), "x"), (Span(1, 4, 2, 1), "y")])
     with pytest.raises(ValueError):
-        fileio.splice(text, [(Span(9, 1, 9, 2), "x")])
+        textedit.splice(text, [(Span(9, 1, 9, 2), "x")])
