@@ -183,6 +183,15 @@ def sweep_leftovers(path: Path) -> list[Path]:
     return removed
 
 
+def _remove_own_temps(path: Path) -> None:
+    prefix = _temp_prefix(path)
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if entry.name.startswith(prefix) and entry.name.endswith(TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
+
+
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
@@ -238,8 +247,8 @@ def atomic_write(
     except FileNotFoundError:
         old = None
     with _signals_end_the_write():
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=_temp_prefix(path), suffix=TEMP_SUFFIX)
         try:
+            fd, temp = tempfile.mkstemp(dir=folder, prefix=_temp_prefix(path), suffix=TEMP_SUFFIX)
             with os.fdopen(fd, "wb") as stream:
                 stream.write(data)
                 stream.flush()
@@ -255,8 +264,8 @@ def atomic_write(
                 before_replace()
             os.replace(temp, path)
         except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
+            # by prefix rather than by name: a signal may strike before mkstemp's name is ours
+            _remove_own_temps(path)
             raise
     _sync_folder(folder)
     return Written(path, max(0, old.st_nlink - 1) if old is not None else 0)
