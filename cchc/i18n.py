@@ -205,6 +205,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cần python-docx để ghi tệp Word; cài bằng: pip install 'cchc[docx]'",
         "writing Word files needs python-docx; install it with: pip install 'cchc[docx]'",
     ),
+    "report.no_charts": (
+        "cần cairosvg để đưa biểu đồ vào tệp Word ({detail}); cài bằng: pip install 'cchc[charts]'",
+        "charts in Word files need cairosvg ({detail}); "
+        "install it with: pip install 'cchc[charts]'",
+    ),
     # --- integrations: schema, export, gitlab (issue 5) ---
     "export.ics.calendar_name": ("Thời hạn CCHC: {title}", "CCHC deadlines: {title}"),
     "export.ics.occurrence": (

@@ -29,7 +29,7 @@ from ..cliutil import (
 )
 from ..i18n import tr
 
-REPORT_FORMATS = ("markdown", "table", "json", "docx")
+REPORT_FORMATS = ("markdown", "table", "json", "docx", "html")
 AGENCY_FORMATS = ("table", "markdown", "json", "csv")
 
 
@@ -79,6 +79,17 @@ def register(app: typer.Typer, lang: str) -> None:
                 metavar="DATE",
             ),
         ] = None,
+        charts: Annotated[
+            bool,
+            typer.Option(
+                "--charts",
+                help=h(
+                    "Thêm biểu đồ vào tệp Word (cần: pip install 'cchc[charts]'); HTML luôn có.",
+                    "Put the charts into the Word file (needs: pip install 'cchc[charts]'); "
+                    "HTML always has them.",
+                ),
+            ),
+        ] = False,
         file: Annotated[str | None, file_option(lang)] = None,
         lang_opt: Annotated[str | None, lang_option(lang)] = None,
         color: Annotated[str, color_option(lang)] = "auto",
@@ -102,12 +113,25 @@ def register(app: typer.Typer, lang: str) -> None:
             from ..report import as_record
 
             data = to_json(as_record(rep)).encode("utf-8")
+        elif output_format == "html":
+            from ..render.charts import report_figures
+            from ..render.html import render as render_html
+
+            figures = report_figures(rep, lang_)
+            data = render_html(document(rep, lang_, agency_name, day, figures)).encode("utf-8")
         elif output_format == "docx":
             from ..render.docx import MissingExtra, to_bytes
 
+            figures = None
+            if charts:
+                from ..render.charts import report_figures
+
+                figures = report_figures(rep, lang_)
             try:
-                data = to_bytes(document(rep, lang_, agency_name, day))
-            except MissingExtra:
+                data = to_bytes(document(rep, lang_, agency_name, day, figures))
+            except MissingExtra as missing:
+                if missing.args and missing.args[0] == "cairosvg":
+                    fail(tr("report.no_charts", lang_, detail=missing.detail), lang_)
                 fail(tr("report.no_docx", lang_), lang_)
         elif output_format == "table":
             from ..render.document_table import render_document
