@@ -167,7 +167,9 @@ def timeline_figure(plan: Plan, sched: Schedule, items: Iterable[Item], lang: st
     for position, quarter in enumerate(quarters):
         counts = per_quarter.get(position, [0] * len(svg.SERIES))
         rows.append((_quarter_label(quarter, reference), *map(str, counts), str(sum(counts))))
-    data = Table(_header(word("quarter", lang), lang), tuple(rows), numeric=(1, 2, 3, 4, 5, 6))
+    data = Table(
+        _header(word("quarter", lang), lang), tuple(rows), numeric=(1, 2, 3, 4, 5, 6), row_header=0
+    )
     return Figure("timeline", image, f"{title}. {desc}", data)
 
 
@@ -188,15 +190,17 @@ def report_figures(report: Report, lang: str) -> dict[str, list[Block]]:
     }
 
 
-def due_figures(plan: Plan, sched: Schedule, lang: str) -> list[Block]:
-    """For `cchc due --format html`: the timeline and the sections of what the filters kept."""
+def due_figures(plan: Plan, sched: Schedule, lang: str, shown: Sequence[Bucket]) -> list[Block]:
+    """For `cchc due --format html`: the timeline and the bars by section of what the page
+    lists (the `shown` buckets), so the charts count the rows below them."""
+    items = [i for i in sched.items if i.bucket in shown]
     by_section: dict[str, list[Item]] = {}
-    for item in sched.items:
+    for item in items:
         by_section.setdefault(item.task.section, []).append(item)
     sections = [
         (f"{s.id}. {s.title}", tally(by_section[s.id])) for s in plan.sections if s.id in by_section
     ]
     return [
-        timeline_figure(plan, sched, sched.items, lang),
+        timeline_figure(plan, sched, items, lang),
         bars_figure("sections", "section", sections, lang),
     ]

@@ -37,7 +37,7 @@ def due_document(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> Doc
     for line in scope_lines(plan, sched, lang):
         doc.add(Paragraph(f"{line}.", align="center"))
     doc.add(Paragraph(counts_line(sched, lang, show_done), align="center"))
-    doc.blocks.extend(due_figures(plan, sched, lang))
+    doc.blocks.extend(due_figures(plan, sched, lang, shown_buckets(show_done)))
     for number, bucket in enumerate(shown_buckets(show_done)):
         items = sched.bucket(bucket)
         heading = bucket_heading(bucket, sched, lang)

@@ -5,7 +5,7 @@ script inside the file, nothing fetched, so it opens offline and from an e-mail 
   and shows the agency search box (hidden in the markup, since it does nothing without it).
 - The agency search ignores case and diacritics as `--agency` does: each row carries the
   `text.loose_key` of its agencies' names and aliases, and the script folds the query the same
-  way (NFD, marks dropped, đ → d, "&" → "va").
+  way (marks dropped, đ → d, dashes unified, "và" → "&"; a test runs it beside loose_key).
 - Printing gives A4 pages (margins of Nghị định 30/2020/NĐ-CP) without the controls.
 - A Content-Security-Policy meta forbids every fetch, so even a mistake here cannot reach out.
 - Every text from the plan is escaped; the script holds no data, so no plan text is in it.
@@ -74,13 +74,20 @@ th[aria-sort="descending"] button::after { content: " \\25BC"; }
 }
 """
 
-# No data in here: only behaviour. ES5 so that old browsers in offices run it too.
+# No data in here: only behaviour. No modules, classes or arrow functions, so that the older
+# browsers of offices run it too.
 SCRIPT = r"""
 (function () {
   "use strict";
   function fold(s) {
-    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[\u0111\u0110]/g, "d")
-      .toLowerCase().replace(/&/g, " va ").replace(/\s+/g, " ").trim();
+    // as text.loose_key: case and marks dropped, d with stroke -> d, dashes unified, "va" -> "&"
+    s = s.normalize("NFD").toUpperCase().toLowerCase().normalize("NFD")
+      .replace(/[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g, "")
+      .replace(/[\u0111\u0110]/g, "d")
+      .replace(/\s*[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]\s*/g, "-").replace(/&/g, " & ");
+    return s.split(/\s+/).filter(Boolean).map(function (t) {
+      return t === "va" ? "&" : t;
+    }).join(" ");
   }
   function key(cell, num) {
     var t = cell ? cell.textContent.trim() : "";

@@ -21,13 +21,14 @@ from html import escape
 # The five states a dated occurrence can be in at the reference time, in the order shown.
 SERIES = ("done_on_time", "done_late", "in_progress", "overdue", "not_yet_due")
 
-# colour, pattern, text colour on it. Lightness also differs (dark green, mid green, mid blue,
-# dark red, near white), so even without the patterns a greyscale print keeps them apart.
+# colour, pattern, ink of the pattern. Lightness also differs (dark red 47, dark green 85, mid
+# blue 129, mid green 156, near white 240 of 255): a greyscale print keeps them apart even
+# where a pattern is too small to see.
 _STYLE = {
     "done_on_time": ("#1b7837", "solid", "#ffffff"),
     "done_late": ("#7fbc41", "hatch", "#000000"),
     "in_progress": ("#4393c3", "dots", "#000000"),
-    "overdue": ("#b2182b", "cross", "#ffffff"),
+    "overdue": ("#99000d", "cross", "#ffffff"),
     "not_yet_due": ("#f0f0f0", "plain", "#000000"),
 }
 
