@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cchc.render.html import SCRIPT
 from cchc.text import loose_key
@@ -444,3 +446,74 @@ def test_png_is_the_svg_rasterised() -> None:
     w, h = (float(v) for v in re.findall(r'(?:width|height)="([0-9.]+)"', svg_text.group(0))[:2])
     assert (width, height) == (round(w * 3), round(h * 3))
     assert io.BytesIO(png).getbuffer().nbytes > 1000
+
+
+# --- the page's script, run in jsdom where it is installed ---------------------------------------
+def _jsdom_or_skip() -> None:
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed: the page's script is not run")
+    found = subprocess.run(
+        ["node", "-e", "require.resolve('jsdom')"], capture_output=True, check=False
+    )
+    if found.returncode != 0:
+        pytest.skip("jsdom is not installed (npm install jsdom; NODE_PATH=…/node_modules)")
+
+
+def test_script_sorts_and_filters(tmp_path: Path) -> None:
+    _jsdom_or_skip()
+    page = tmp_path / "r.html"
+    result = invoke(["report", "-q", "IV/2023", "--format", "html", "-o", str(page)])
+    assert result.exit_code == 0, result.stderr
+    script = TESTS / "js" / "page_behaviour.js"
+    done = subprocess.run(
+        ["node", str(script), str(page)], capture_output=True, text=True, check=True
+    )
+    seen = json.loads(done.stdout)
+    record = json.loads(run("report", "-q", "IV/2023", "--format", "json"))
+    assert seen["errors"] == [] and seen["controlsHidden"] is False
+    overdue = [a["overdue"] for a in record["by_agency"]]
+    assert [int(v) for v in seen["overdueAscending"]] == sorted(overdue)
+    assert [int(v) for v in seen["overdueDescending"]] == sorted(overdue, reverse=True)
+    assert seen["ariaSort"] == "descending"
+    assert seen["namesAscending"] == [a["agency"] for a in record["by_agency"]]  # Vietnamese order
+    filters = seen["filters"]
+    assert filters["so tai chinh"] == filters["SỞ TÀI CHÍNH"] == filters["Sở Tài Chính"]
+    assert filters["so tai chinh"]["rows"] >= 1 and filters["so tt&tt"]["rows"] >= 1
+    assert filters["nothing like it"]["rows"] == 0 and filters["nothing like it"]["headings"] == 0
+    assert filters[""]["hiddenTables"] == 0 and filters[""]["count"] == ""
+
+
+# --- any text stays text --------------------------------------------------------------------
+TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40)
+
+
+@given(title=TEXT, cell=TEXT, label=TEXT)
+def test_any_text_round_trips_as_text(title: str, cell: str, label: str) -> None:
+    """No text from a plan (control characters are refused by the loader) can open a tag, an
+    attribute or a script: the parser gets back exactly the text, inside its element."""
+    from cchc.document import Document, Figure, Heading, Paragraph, Table
+    from cchc.render import svg
+    from cchc.render.html import render
+
+    chart = svg.stacked_bars("p", label, label, [("overdue", label)], [(label, (0, 0, 0, 1, 0))])
+    doc = Document(title, lang="vi")
+    doc.add(Heading(title, agencies=cell))
+    doc.add(Paragraph(cell))
+    doc.add(Table((label, "n"), ((cell, "1"),), row_header=0, agencies=(cell,)))
+    doc.add(Figure("f", chart, label))
+    tree = Tree(render(doc))
+    assert len(tree.root.find_all("script")) == 1
+    assert [n.text() for n in tree.root.find_all("h2")] == [title]
+    assert tree.root.find_all("h1")[0].text() == title
+    assert [n.text() for n in tree.root.find_all("p")] == [cell]
+    assert tree.root.find_all("tbody")[0].find_all("th")[0].text() == cell
+    assert tree.root.find_all("figcaption")[0].text() == label
+    (svg_node,) = tree.root.find_all("svg")
+    assert svg_node.find_all("title")[0].text() == label
+    tags = {n.tag for n in tree.root.walk()}
+    assert tags <= {
+        "#root", "html", "head", "meta", "title", "style", "body", "main", "div", "label",
+        "input", "output", "span", "h1", "h2", "p", "table", "thead", "tbody", "tr", "th",
+        "td", "figure", "figcaption", "script", "svg", "desc", "defs", "pattern", "rect",
+        "path", "circle", "text", "g",
+    }  # fmt: skip

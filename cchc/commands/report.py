@@ -100,6 +100,8 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_ = check_lang(lang_opt)
         check_choice(output_format, REPORT_FORMATS, lang_)
         check_role(role, lang_)
+        if charts and output_format not in ("docx", "html"):
+            fail(tr("report.charts_format", lang_, fmt=output_format), lang_)
         if output_format == "docx" and output in (None, "-"):
             fail(tr("report.docx_needs_output", lang_), lang_)
         reference = reference_from(quarter, as_of, lang_)
