@@ -517,3 +517,22 @@ def test_any_text_round_trips_as_text(title: str, cell: str, label: str) -> None
         "td", "figure", "figcaption", "script", "svg", "desc", "defs", "pattern", "rect",
         "path", "circle", "text", "g",
     }  # fmt: skip
+
+
+def test_timeline_of_a_roll_up_draws_columns() -> None:
+    """Past 40 occurrences in a quarter, squares would make the image thousands of pixels
+    tall: each quarter becomes one column per state, and the counts stay in the tooltips."""
+    from cchc.render import svg
+
+    legend = [(s, s.upper()) for s in svg.SERIES]
+    marks = [(0, "overdue", "x")] * 900 + [(0, "done_on_time", "x")] * 100 + [(2, "overdue", "x")]
+    image = svg.timeline(
+        "t", "T", "D", legend, [("I", 2024), ("II", 2024), ("III", 2024)], marks, 1, "R"
+    )
+    tree = Tree(image)
+    tips = [t.text() for r in tree.root.find_all("rect") for t in r.find_all("title")]
+    assert tips == ["I/2024 · DONE_ON_TIME: 100", "I/2024 · OVERDUE: 900", "III/2024 · OVERDUE: 1"]
+    height = float(str(tree.root.find_all("svg")[0].attrs["height"]))
+    assert height < 52 + 40 * 14 + 50
+    small = Tree(svg.timeline("t", "T", "D", legend, [("I", 2024)], marks[:3], 0, "R"))
+    assert len([r for r in small.root.find_all("rect") if r.children]) == 3

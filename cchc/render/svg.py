@@ -202,7 +202,7 @@ def timeline(
     for position, _, _ in marks:
         stacks[position] = stacks.get(position, 0) + 1
     tallest = max(stacks.values(), default=0)
-    plot_h = max(tallest, 4) * (cell + 2) + 6
+    plot_h = min(max(tallest, 4), MAX_SQUARES) * (cell + 2) + 6
     width = left * 2 + col * len(quarters)
     height = top + plot_h + 40
     base = top + plot_h
@@ -228,15 +228,13 @@ def timeline(
         f'<line x1="{_n(left)}" y1="{_n(base)}" x2="{_n(width - left)}" y2="{_n(base)}" '
         f'stroke="#000000"/>'
     )
-    placed: dict[int, int] = {}
-    for position, series, tooltip in marks:
-        level = placed.get(position, 0)
-        placed[position] = level + 1
-        x = left + col * position + (col - cell) / 2
-        y = base - (level + 1) * (cell + 2)
-        parts.append(
-            f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(cell)}" height="{_n(cell)}" '
-            f"{_fill(prefix, series)}><title>{_t(tooltip)}</title></rect>"
+    if tallest <= MAX_SQUARES:
+        parts += _squares(prefix, marks, left, col, cell, base)
+    else:
+        names = [dict(legend)[series] for series in SERIES]
+        labels = [f"{numeral}/{year}" for numeral, year in quarters]
+        parts += _columns(
+            prefix, marks, (left, col, cell, base, plot_h - 6), tallest, names, labels
         )
     previous_year: int | None = None
     for position, (numeral, year) in enumerate(quarters):
@@ -254,10 +252,69 @@ def timeline(
             previous_year = year
         count = stacks.get(position, 0)
         if count:
-            y = base - count * (cell + 2) - 4
+            drawn = count * (cell + 2) if tallest <= MAX_SQUARES else (plot_h - 6) * count / tallest
+            y = base - drawn - 4
             parts.append(
                 f'<text x="{_n(x + col / 2)}" y="{_n(y)}" text-anchor="middle" '
                 f'font-size="9">{count}</text>'
             )
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
+
+
+# A quarter of a roll-up can hold thousands of occurrences: past this many a square each, a
+# quarter is one column split by state (scaled to the tallest), with a count per segment.
+MAX_SQUARES = 40
+
+
+def _squares(
+    prefix: str,
+    marks: Sequence[tuple[int, str, str]],
+    left: float,
+    col: float,
+    cell: float,
+    base: float,
+) -> list[str]:
+    parts = []
+    placed: dict[int, int] = {}
+    for position, series, tooltip in marks:
+        level = placed.get(position, 0)
+        placed[position] = level + 1
+        x = left + col * position + (col - cell) / 2
+        y = base - (level + 1) * (cell + 2)
+        parts.append(
+            f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(cell)}" height="{_n(cell)}" '
+            f"{_fill(prefix, series)}><title>{_t(tooltip)}</title></rect>"
+        )
+    return parts
+
+
+def _columns(
+    prefix: str,
+    marks: Sequence[tuple[int, str, str]],
+    box: tuple[float, float, float, float, float],  # left, column width, cell, base, height
+    tallest: int,
+    names: Sequence[str],  # the series' labels, SERIES order
+    quarters: Sequence[str],
+) -> list[str]:
+    left, col, cell, base, height = box
+    counts: dict[int, dict[str, int]] = {}
+    for position, series, _ in marks:
+        per = counts.setdefault(position, {})
+        per[series] = per.get(series, 0) + 1
+    parts = []
+    for position in sorted(counts):
+        y = base
+        x = left + col * position + (col - cell * 1.5) / 2
+        for series, name in zip(SERIES, names, strict=True):
+            count = counts[position].get(series, 0)
+            if not count:
+                continue
+            h = height * count / tallest
+            y -= h
+            tip = f"{quarters[position]} · {name}: {count}"
+            parts.append(
+                f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(cell * 1.5)}" height="{_n(h)}" '
+                f"{_fill(prefix, series)}><title>{_t(tip)}</title></rect>"
+            )
+    return parts
