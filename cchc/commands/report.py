@@ -53,10 +53,12 @@ def register(app: typer.Typer, lang: str) -> None:
     @app.command(
         help=h(
             "Báo cáo tiến độ theo quý để dán vào công văn: tổng quan, bảng theo lĩnh vực và theo "
-            "cơ quan, danh mục quá hạn, chỉ tiêu theo mốc; Markdown, bảng, JSON hoặc Word. "
+            "cơ quan, danh mục quá hạn, chỉ tiêu theo mốc; Markdown, bảng, JSON, Word hoặc HTML "
+            "(trang có biểu đồ). "
             "Ví dụ: cchc report --quarter IV/2023 --format docx --output bao-cao.docx",
             "A quarterly progress report to paste into memos: summary, tables by section and by "
-            "agency, overdue list, milestone targets; Markdown, table, JSON or Word. "
+            "agency, overdue list, milestone targets; Markdown, table, JSON, Word or HTML (a page "
+            "with charts). "
             "Example: cchc report --quarter IV/2023 --format docx --output report.docx",
         )
     )
