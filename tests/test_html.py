@@ -335,7 +335,8 @@ def test_the_scripts_fold_matches_the_agency_option() -> None:
 @pytest.mark.parametrize("quarter", ["IV/2023", "IV/2025"])
 def test_golden_svg(quarter: str) -> None:
     page = run("report", "-q", quarter, "-f", str(DATA), "--format", "html")
-    svgs = re.findall(r'<figure id="fig-([a-z]+)">\n(<svg.*?</svg>\n)', page, re.S)
+    figure_svg = r'<figure id="fig-([a-z]+)">\n<figcaption>[^<]*</figcaption>\n(<svg.*?</svg>\n)'
+    svgs = re.findall(figure_svg, page, re.S)
     assert [name for name, _ in svgs] == ["gauge", "timeline", "sections", "agencies"]
     for name, text in svgs:
         path = GOLDEN / f"report-{quarter.replace('/', '-')}-{name}.svg"

@@ -51,7 +51,7 @@ tfoot th, tfoot td { font-weight: bold; }
 .num { text-align: right; }
 figure { margin: 1em 0 1.5em; break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
-figcaption { font-style: italic; font-size: 11pt; text-align: center; margin-top: 0.3em; }
+figcaption { font-style: italic; font-size: 11pt; text-align: center; margin-bottom: 0.3em; }
 details { font-size: 11pt; margin-top: 0.3em; }
 .controls { position: sticky; top: 0; background: #f7f7f7; border: 1px solid #999;
   padding: 0.5em 0.8em; margin-bottom: 1em; font-family: sans-serif; font-size: 11pt; }
@@ -198,8 +198,10 @@ def table(block: Table, labelled_by: str | None = None) -> str:
 
 
 def figure(block: Figure, lang: str) -> str:
-    out = [f'<figure id="fig-{_t(block.name)}">', block.svg]
-    out.append(f"<figcaption>{_t(block.caption)}</figcaption>")
+    # figcaption first: HTML allows it only as the first or the last child, and the numbers
+    # (details) come after the image they describe
+    out = [f'<figure id="fig-{_t(block.name)}">', f"<figcaption>{_t(block.caption)}</figcaption>"]
+    out.append(block.svg)
     if block.data is not None:
         out.append(f"<details><summary>{_t(word('data', lang))}</summary>")
         out.append(table(block.data))
