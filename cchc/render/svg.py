@@ -95,16 +95,23 @@ def _fill(prefix: str, series: str) -> str:
     return f'fill="url(#{prefix}-{series})" stroke="#333333" stroke-width="0.4"'
 
 
-def _legend(prefix: str, legend: Sequence[tuple[str, str]], x: float, y: float) -> list[str]:
-    """Swatches in a row; labels are short words, so a fixed step per character is enough."""
+def _legend(
+    prefix: str, legend: Sequence[tuple[str, str]], width: float
+) -> tuple[list[str], float]:
+    """Swatches in rows that fit `width`, and the height they take. Labels are short words, so
+    a fixed step per character is enough."""
     parts = []
+    x, y = 4.0, 16.0
     for series, label in legend:
+        step = 26 + 7.2 * len(label)
+        if x > 4 and x + step > width:
+            x, y = 4.0, y + 18
         parts.append(
             f'<rect x="{_n(x)}" y="{_n(y - 10)}" width="14" height="12" {_fill(prefix, series)}/>'
         )
         parts.append(f'<text x="{_n(x + 18)}" y="{_n(y)}">{_t(label)}</text>')
-        x += 26 + 7.2 * len(label)
-    return parts
+        x += step
+    return parts, y - 16
 
 
 def stacked_bars(
@@ -119,8 +126,10 @@ def stacked_bars(
     width = label_w + bar_w + 50
     height = top + len(rows) * (bar_h + gap) + 6
     biggest = max((sum(counts) for _, counts in rows), default=0) or 1
-    parts = _open(prefix, width, height, title, desc)
-    parts += _legend(prefix, legend, 4, 16)
+    drawn, extra = _legend(prefix, legend, width)
+    top += extra
+    height += extra
+    parts = _open(prefix, width, height, title, desc) + drawn
     for n, (label, counts) in enumerate(rows):
         y = top + n * (bar_h + gap)
         parts.append(f"<g><title>{_t(label)}: {sum(counts)}</title>")
@@ -204,10 +213,11 @@ def timeline(
     tallest = max(stacks.values(), default=0)
     plot_h = min(max(tallest, 4), MAX_SQUARES) * (cell + 2) + 6
     width = left * 2 + col * len(quarters)
+    drawn, extra = _legend(prefix, legend, width)
+    top += extra
     height = top + plot_h + 40
     base = top + plot_h
-    parts = _open(prefix, width, height, title, desc)
-    parts += _legend(prefix, legend, 4, 16)
+    parts = _open(prefix, width, height, title, desc) + drawn
     inside = 0 <= reference < len(quarters)
     where = min(max(reference, 0), len(quarters) - 1)
     x_ref = left + col * where
@@ -252,8 +262,10 @@ def timeline(
             previous_year = year
         count = stacks.get(position, 0)
         if count:
-            drawn = count * (cell + 2) if tallest <= MAX_SQUARES else (plot_h - 6) * count / tallest
-            y = base - drawn - 4
+            stack_h = (
+                count * (cell + 2) if tallest <= MAX_SQUARES else (plot_h - 6) * count / tallest
+            )
+            y = base - stack_h - 4
             parts.append(
                 f'<text x="{_n(x + col / 2)}" y="{_n(y)}" text-anchor="middle" '
                 f'font-size="9">{count}</text>'
