@@ -537,3 +537,11 @@ def test_timeline_of_a_roll_up_draws_columns() -> None:
     assert height < 52 + 40 * 14 + 50 + 4 * 18  # 40 squares high, the legend in five rows
     small = Tree(svg.timeline("t", "T", "D", legend, [("I", 2024)], marks[:3], 0, "R"))
     assert len([r for r in small.root.find_all("rect") if r.children]) == 3
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "table", "json"])
+def test_charts_outside_word_and_html_is_refused(fmt: str) -> None:
+    result = invoke(["report", "-q", "IV/2023", "--format", fmt, "--charts"])
+    assert result.exit_code == 2
+    assert "--charts" in result.stderr and fmt in result.stderr
+    assert result.stdout == ""
