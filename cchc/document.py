@@ -14,6 +14,9 @@ from datetime import date
 class Heading:
     text: str
     level: int = 1  # 0: the document title
+    # The agency names (and aliases) the heading belongs to, "\n"-separated: the HTML page's
+    # agency search hides it when none matches. Other renderers ignore it.
+    agencies: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +33,26 @@ class Table:
     # relative column widths; the Word renderer scales them to the text width
     widths: tuple[int, ...] = ()
     numeric: tuple[int, ...] = ()  # indexes of right-aligned (number) columns
+    # For the HTML page (other renderers ignore these): the column whose cells name their row
+    # (<th scope="row">), how many last rows are totals (kept at the foot when sorting), and
+    # per row the agency names and aliases ("\n"-separated) the agency search matches.
+    row_header: int | None = None
+    foot: int = 0
+    agencies: tuple[str, ...] = ()
 
 
-Block = Heading | Paragraph | Table
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A chart: an SVG image written by cchc.render.svg, its caption, and the numbers it shows
+    as a table (its text equivalent). Markdown and the terminal leave figures out."""
+
+    name: str  # unique in a document: the prefix of the SVG's ids
+    svg: str
+    caption: str
+    data: Table | None = None
+
+
+Block = Heading | Paragraph | Table | Figure
 
 
 @dataclass(slots=True)

@@ -210,6 +210,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cần python-docx để ghi tệp Word; cài bằng: pip install 'cchc[docx]'",
         "writing Word files needs python-docx; install it with: pip install 'cchc[docx]'",
     ),
+    "report.charts_format": (
+        "--charts chỉ dùng với --format docx (trang html luôn có biểu đồ), không dùng với {fmt}",
+        "--charts goes with --format docx (the html page always has the charts), not with {fmt}",
+    ),
+    "report.no_charts": (
+        "cần cairosvg để đưa biểu đồ vào tệp Word ({detail}); cài bằng: pip install 'cchc[charts]'",
+        "charts in Word files need cairosvg ({detail}); "
+        "install it with: pip install 'cchc[charts]'",
+    ),
     # --- integrations: schema, export, gitlab (issue 5) ---
     "export.ics.calendar_name": ("Thời hạn CCHC: {title}", "CCHC deadlines: {title}"),
     "export.ics.occurrence": (

@@ -13,11 +13,11 @@ Each dated occurrence falls in exactly one column (so a row adds up to its total
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from .document import Document, Heading, Paragraph, Table, roman
+from .document import Block, Document, Heading, Paragraph, Table, roman
 from .model import Plan
 from .schedule import Bucket, Item, Schedule, State
 from .text import sort_key
@@ -317,11 +317,28 @@ def summary_text(report: Report, lang: str) -> str:
     )
 
 
+def _spellings(report: Report, names: Iterable[str]) -> str:
+    """An agency's names and aliases, for the HTML page's agency search."""
+    found: list[str] = []
+    for name in names:
+        agency = report.plan.registry.get(name)
+        found += [name, *(agency.aliases if agency is not None else ())]
+    return "\n".join(dict.fromkeys(found))
+
+
 def document(
-    report: Report, lang: str, agency: str | None = None, day: date | None = None
+    report: Report,
+    lang: str,
+    agency: str | None = None,
+    day: date | None = None,
+    figures: Mapping[str, Sequence[Block]] | None = None,
 ) -> Document:
-    """The memo: numbered headings (I, II, … then 1, 2, …), tables, the date line."""
+    """The memo: numbered headings (I, II, … then 1, 2, …), tables, the date line.
+
+    `figures` (charts, for HTML and Word with --charts) go after the summary ("summary") and
+    after the tables by section ("sections") and by agency ("agencies")."""
     plan = report.plan
+    extra = figures or {}
     reference = report.schedule.reference
     title = _inline(plan.info.title) if lang == "vi" else plan.info.title
     doc = Document(word("title", lang, title=title), place=plan.info.province, day=day, lang=lang)
@@ -341,6 +358,7 @@ def document(
 
     heading("h.summary")
     doc.add(Paragraph(summary_text(report, lang)))
+    doc.blocks.extend(extra.get("summary", ()))
 
     heading("h.sections")
     rows = [_row((f"{sid}. {title}",), t) for sid, title, t in report.by_section]
@@ -352,19 +370,34 @@ def document(
             tuple(rows),
             (10, 4, 4, 4, 4, 4, 5),
             numeric,
+            row_header=0,
+            foot=1,
         )
     )
+    doc.blocks.extend(extra.get("sections", ()))
 
     heading("h.agencies")
     rows = [_row((str(n), name), t) for n, (name, t) in enumerate(report.by_agency, 1)]
     header = _tally_header((word("col.no", lang), word("col.agency", lang)), lang)
-    doc.add(Table(header, tuple(rows), (3, 9, 4, 4, 4, 4, 4, 5), (0, 2, 3, 4, 5, 6, 7)))
+    spellings = tuple(_spellings(report, (name,)) for name, _ in report.by_agency)
+    doc.add(
+        Table(
+            header,
+            tuple(rows),
+            (3, 9, 4, 4, 4, 4, 4, 5),
+            (0, 2, 3, 4, 5, 6, 7),
+            row_header=1,
+            agencies=spellings,
+        )
+    )
+    doc.blocks.extend(extra.get("agencies", ()))
 
     heading("h.overdue")
     if not report.overdue:
         doc.add(Paragraph(word("none.overdue", lang)))
     for group_number, (name, items) in enumerate(report.overdue, 1):
-        doc.add(Heading(f"{group_number}. {name} ({_count(len(items), lang)})", level=2))
+        names = _spellings(report, (name,))
+        doc.add(Heading(f"{group_number}. {name} ({_count(len(items), lang)})", 2, agencies=names))
         header = tuple(
             word(k, lang)
             for k in ("col.no", "col.task", "col.deadline", "col.late", "col.progress")
@@ -379,7 +412,16 @@ def document(
             )
             for n, i in enumerate(items, 1)
         ]
-        doc.add(Table(header, tuple(rows), (3, 10, 5, 4, 6), (0, 3)))
+        doc.add(
+            Table(
+                header,
+                tuple(rows),
+                (3, 10, 5, 4, 6),
+                (0, 3),
+                row_header=1,
+                agencies=(names,) * len(rows),
+            )
+        )
 
     heading("h.milestones")
     if not report.milestones:
@@ -399,7 +441,10 @@ def document(
             )
             for n, i in enumerate(report.milestones, 1)
         ]
-        doc.add(Table(header, tuple(rows), (3, 3, 5, 10, 5), (0,)))
+        leads = tuple(
+            _spellings(report, (ref.agency for ref in i.task.lead)) for i in report.milestones
+        )
+        doc.add(Table(header, tuple(rows), (3, 3, 5, 10, 5), (0,), row_header=1, agencies=leads))
     return doc
 
 

@@ -14,6 +14,7 @@ from ..cliutil import (
     check_role,
     color_option,
     direct_option,
+    emit,
     fail,
     file_option,
     format_option,
@@ -29,7 +30,7 @@ from ..cliutil import (
 from ..i18n import tr
 from ..quarter import QuarterError
 
-DUE_FORMATS = ("table", "markdown", "json", "csv")
+DUE_FORMATS = ("table", "markdown", "json", "csv", "html")
 
 
 def register(app: typer.Typer, lang: str) -> None:
@@ -98,6 +99,18 @@ def register(app: typer.Typer, lang: str) -> None:
                 ),
             ),
         ] = False,
+        output: Annotated[
+            str | None,
+            typer.Option(
+                "--output",
+                "-o",
+                help=h(
+                    "Ghi ra tệp (ghi thay an toàn); mặc định in ra màn hình.",
+                    "Write to a file (replaced atomically); default: standard output.",
+                ),
+                metavar="FILE",
+            ),
+        ] = None,
         file: Annotated[str | None, file_option(lang)] = None,
         lang_opt: Annotated[str | None, lang_option(lang)] = None,
         color: Annotated[str, color_option(lang)] = "auto",
@@ -135,7 +148,12 @@ def register(app: typer.Typer, lang: str) -> None:
         if output_format == "table":
             from ..render.due_table import due_table
 
-            out(due_table(plan, sched, lang_, show_done, None, use_color(color)))
+            color_ = use_color(color) and output in (None, "-")
+            text = due_table(plan, sched, lang_, show_done, None, color_)
+        elif output_format == "html":
+            from ..render.due_html import due_html
+
+            text = due_html(plan, sched, lang_, show_done)
         else:
             from ..render import due as render_due
 
@@ -144,6 +162,10 @@ def register(app: typer.Typer, lang: str) -> None:
                 "json": render_due.due_json,
                 "csv": render_due.due_csv,
             }[output_format]
-            out(render(plan, sched, lang_, show_done))
+            text = render(plan, sched, lang_, show_done)
+        if output in (None, "-"):
+            out(text)
+        else:
+            emit(text.encode("utf-8"), output, lang_)
         if fail_on_overdue and sched.overdue:
             raise typer.Exit(1)

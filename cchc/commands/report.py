@@ -29,7 +29,7 @@ from ..cliutil import (
 )
 from ..i18n import tr
 
-REPORT_FORMATS = ("markdown", "table", "json", "docx")
+REPORT_FORMATS = ("markdown", "table", "json", "docx", "html")
 AGENCY_FORMATS = ("table", "markdown", "json", "csv")
 
 
@@ -53,10 +53,12 @@ def register(app: typer.Typer, lang: str) -> None:
     @app.command(
         help=h(
             "Báo cáo tiến độ theo quý để dán vào công văn: tổng quan, bảng theo lĩnh vực và theo "
-            "cơ quan, danh mục quá hạn, chỉ tiêu theo mốc; Markdown, bảng, JSON hoặc Word. "
+            "cơ quan, danh mục quá hạn, chỉ tiêu theo mốc; Markdown, bảng, JSON, Word hoặc HTML "
+            "(trang có biểu đồ). "
             "Ví dụ: cchc report --quarter IV/2023 --format docx --output bao-cao.docx",
             "A quarterly progress report to paste into memos: summary, tables by section and by "
-            "agency, overdue list, milestone targets; Markdown, table, JSON or Word. "
+            "agency, overdue list, milestone targets; Markdown, table, JSON, Word or HTML (a page "
+            "with charts). "
             "Example: cchc report --quarter IV/2023 --format docx --output report.docx",
         )
     )
@@ -79,6 +81,17 @@ def register(app: typer.Typer, lang: str) -> None:
                 metavar="DATE",
             ),
         ] = None,
+        charts: Annotated[
+            bool,
+            typer.Option(
+                "--charts",
+                help=h(
+                    "Thêm biểu đồ vào tệp Word (cần: pip install 'cchc[charts]'); HTML luôn có.",
+                    "Put the charts into the Word file (needs: pip install 'cchc[charts]'); "
+                    "HTML always has them.",
+                ),
+            ),
+        ] = False,
         file: Annotated[str | None, file_option(lang)] = None,
         lang_opt: Annotated[str | None, lang_option(lang)] = None,
         color: Annotated[str, color_option(lang)] = "auto",
@@ -89,6 +102,8 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_ = check_lang(lang_opt)
         check_choice(output_format, REPORT_FORMATS, lang_)
         check_role(role, lang_)
+        if charts and output_format not in ("docx", "html"):
+            fail(tr("report.charts_format", lang_, fmt=output_format), lang_)
         if output_format == "docx" and output in (None, "-"):
             fail(tr("report.docx_needs_output", lang_), lang_)
         reference = reference_from(quarter, as_of, lang_)
@@ -102,12 +117,25 @@ def register(app: typer.Typer, lang: str) -> None:
             from ..report import as_record
 
             data = to_json(as_record(rep)).encode("utf-8")
+        elif output_format == "html":
+            from ..render.charts import report_figures
+            from ..render.html import render as render_html
+
+            figures = report_figures(rep, lang_)
+            data = render_html(document(rep, lang_, agency_name, day, figures)).encode("utf-8")
         elif output_format == "docx":
             from ..render.docx import MissingExtra, to_bytes
 
+            figures = None
+            if charts:
+                from ..render.charts import report_figures
+
+                figures = report_figures(rep, lang_)
             try:
-                data = to_bytes(document(rep, lang_, agency_name, day))
-            except MissingExtra:
+                data = to_bytes(document(rep, lang_, agency_name, day, figures))
+            except MissingExtra as missing:
+                if missing.args and missing.args[0] == "cairosvg":
+                    fail(tr("report.no_charts", lang_, detail=missing.detail), lang_)
                 fail(tr("report.no_docx", lang_), lang_)
         elif output_format == "table":
             from ..render.document_table import render_document

@@ -1,0 +1,62 @@
+"""`cchc due --format html`: the due list as a `Document` (the same headings, columns and cell
+texts as the Markdown output) with the timeline and the bars by section, as one HTML page."""
+
+from __future__ import annotations
+
+from ..document import Document, Heading, Paragraph, Table
+from ..i18n import tr
+from ..model import Plan
+from ..schedule import Item, Schedule
+from .charts import due_figures
+from .due import (
+    ROMAN,
+    bucket_heading,
+    columns,
+    counts_line,
+    empty_text,
+    quarter_name,
+    scope_lines,
+    shown_buckets,
+)
+from .html import render
+
+_NUMERIC = ("due.col.late", "due.col.left")
+
+
+def _leads(plan: Plan, item: Item) -> str:
+    names: list[str] = []
+    for ref in item.task.lead:
+        agency = plan.registry.get(ref.agency)
+        names += [ref.agency, *(agency.aliases if agency is not None else ())]
+    return "\n".join(dict.fromkeys(names))
+
+
+def due_document(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> Document:
+    quarter = quarter_name(sched.reference.quarter, lang)
+    doc = Document(tr("due.title", lang, quarter=quarter), lang=lang)
+    for line in scope_lines(plan, sched, lang):
+        doc.add(Paragraph(f"{line}.", align="center"))
+    doc.add(Paragraph(counts_line(sched, lang, show_done), align="center"))
+    doc.blocks.extend(due_figures(plan, sched, lang, shown_buckets(show_done)))
+    for number, bucket in enumerate(shown_buckets(show_done)):
+        items = sched.bucket(bucket)
+        heading = bucket_heading(bucket, sched, lang)
+        doc.add(Heading(f"{ROMAN[number]}. {heading} ({len(items)})"))
+        if not items:
+            doc.add(Paragraph(empty_text(bucket, sched, lang)))
+            continue
+        cols = columns(bucket, sched, items, lang)
+        doc.add(
+            Table(
+                tuple(tr(c.key, lang) for c in cols),
+                tuple(tuple(c.value(i) for c in cols) for i in items),
+                numeric=tuple(n for n, c in enumerate(cols) if c.key in _NUMERIC),
+                row_header=0,
+                agencies=tuple(_leads(plan, i) for i in items),
+            )
+        )
+    return doc
+
+
+def due_html(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> str:
+    return render(due_document(plan, sched, lang, show_done))
