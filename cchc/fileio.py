@@ -408,9 +408,11 @@ class Snapshot:
     lock: int | None = field(default=None, compare=False)
 
     def close(self) -> None:
+        """Release the lock; safe to call twice (the descriptor's number may be reused)."""
         if self.lock is not None:
             with contextlib.suppress(OSError):
                 os.close(self.lock)
+            object.__setattr__(self, "lock", None)
 
 
 def _digest(data: bytes) -> str:

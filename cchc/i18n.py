@@ -42,6 +42,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "định dạng '{value}' không hỗ trợ; chọn một trong: {choices}",
         "format '{value}' is not supported; choose one of: {choices}",
     ),
+    "record.bad_date": (
+        "ngày '{value}' không đọc được; viết ngày trước, ví dụ 20/12/2023",
+        "cannot read the date '{value}'; write the day first, e.g. 20/12/2023",
+    ),
+    "record.no_stdin": (
+        "record ghi vào tệp kế hoạch; hãy cho đường dẫn tệp bằng --file, không dùng -",
+        "record writes to the plan file; give its path with --file, not -",
+    ),
+    "record.invalid_before": (
+        "{path} đang có lỗi; hãy sửa trước khi ghi tiến độ (cchc validate {path}); tệp không đổi",
+        "{path} has errors; fix them before recording progress (cchc validate {path}); "
+        "the file is unchanged",
+    ),
+    "record.cannot_place": (
+        "không xác định được vị trí để ghi trong {path}; tệp không đổi",
+        "cannot find where to write in {path}; the file is unchanged",
+    ),
+    "record.no_task": (
+        "không có nhiệm vụ '{id}' trong kế hoạch; gần nhất: {close}; tệp không đổi",
+        "there is no task '{id}' in the plan; closest: {close}; the file is unchanged",
+    ),
+    "record.flow_list": (
+        "{path}: tiến độ của {id} viết dạng [..]; hãy chuyển sang dạng danh sách '- ' rồi chạy "
+        "lại; tệp không đổi",
+        "{path}: the progress of {id} is a flow list [..]; turn it into a block list of '- ' "
+        "items and run again; the file is unchanged",
+    ),
+    "record.refused": (
+        "mục tiến độ này làm tệp {path} không hợp lệ (xem trên); tệp không đổi",
+        "this entry would make {path} invalid (see above); the file is unchanged",
+    ),
+    "record.done": (
+        "đã ghi tiến độ của {id} vào {path} (từ dòng {line})",
+        "recorded the progress of {id} in {path} (from line {line})",
+    ),
     "error.bad_color": (
         "màu '{value}' không hợp lệ; chọn một trong: {choices}",
         "colour '{value}' is not valid; choose one of: {choices}",

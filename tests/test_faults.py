@@ -82,6 +82,18 @@ def _reported(folder: Path, _old: bytes) -> bytes:
     return data
 
 
+RECORD = ["record", "II.1", "--status", "hoàn thành", "--date", "15/12/2023"]
+
+
+def _recorded(folder: Path, old: bytes) -> bytes:
+    scratch = folder.parent / f"{folder.name}-expected"
+    scratch.mkdir()
+    (scratch / "tasks.yaml").write_bytes(old)
+    done = run("created", "none", [*RECORD, "-f", str(scratch / "tasks.yaml")])
+    assert done.returncode == 0, done.stderr
+    return (scratch / "tasks.yaml").read_bytes()
+
+
 WRITE_PATHS = [
     WritePath(
         "export --output",
@@ -110,6 +122,12 @@ WRITE_PATHS = [
         "tasks.yaml",
         lambda d: ["__edit__", str(d / "tasks.yaml")],
         lambda _d, old: old + b"# edited\n",
+    ),
+    WritePath(
+        "record",
+        "tasks.yaml",
+        lambda d: [*RECORD, "-f", str(d / "tasks.yaml")],
+        _recorded,
     ),
 ]
 IDS = [w.name for w in WRITE_PATHS]
@@ -143,12 +161,14 @@ def test_sigkill_at_each_step_leaves_old_or_new_and_the_next_write_sweeps(
     assert data == expected
     # what SIGKILL leaves is the temporary file, named so the next write knows it
     assert folder_names(tmp_path) - names <= set(leftovers(tmp_path))
+    if step == "after-rename":  # the write was complete; a second record would be refused
+        assert leftovers(tmp_path) == []
+        return
     again = run(step, "none", write.args(tmp_path))
     assert again.returncode == 0, again.stderr
     assert leftovers(tmp_path) == []
     assert folder_names(tmp_path) == names
-    if write.target != "tasks.yaml":
-        assert (tmp_path / write.target).read_bytes() == new
+    assert (tmp_path / write.target).read_bytes() == new
 
 
 @pytest.mark.parametrize("step", STEPS)
