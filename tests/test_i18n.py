@@ -367,6 +367,8 @@ def test_vietnamese_output_has_no_english_only_words(
     # JSON and CSV name their fields in English on purpose: they are for programs
     code, text = run(name, fmt, DATA, "vi", tmp_path)
     assert code in (0, 1), text
+    if name == "record":  # --dry-run prints the file's lines, whose keys are English
+        text = "\n".join(line for line in text.splitlines() if ": + " not in line)
     if is_json(text):
         pytest.skip(f"{name} prints JSON")
     if fmt == "html":  # the words a reader sees, not the markup, style sheet and script
