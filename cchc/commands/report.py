@@ -1,6 +1,6 @@
 """cchc report (the quarterly progress memo) and cchc agencies (the registry with counts)."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -29,7 +29,41 @@ from ..cliutil import (
 )
 from ..i18n import tr
 
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..schedule import Reference
+
 REPORT_FORMATS = ("markdown", "table", "json", "docx")
+NO_COMPARISON = ("none", "khong", "không")
+
+
+def compared_reference(value: str | None, reference: "Reference", lang: str) -> "Reference | None":
+    """--compare-to: the end of an earlier quarter (default: the one before); None for 'none'."""
+    from ..quarter import Quarter, QuarterError
+    from ..schedule import Reference
+
+    if value is None:
+        return Reference.of_quarter(reference.quarter - 1)
+    if value.strip().lower() in NO_COMPARISON:
+        return None
+    try:
+        quarter = Quarter.parse(value)
+    except QuarterError:
+        fail(tr("due.bad_quarter", lang, value=value), lang)
+    if quarter >= reference.quarter:
+        fail(
+            bilingual(
+                lang,
+                f"--compare-to {quarter.label()} phải là quý trước quý báo cáo "
+                f"{reference.quarter.label()}",
+                f"--compare-to {quarter.label()} must be a quarter before the reported one "
+                f"({reference.quarter.label()})",
+            ),
+            lang,
+        )
+    return Reference.of_quarter(quarter)
+
+
 AGENCY_FORMATS = ("table", "markdown", "json", "csv")
 
 
@@ -79,10 +113,24 @@ def register(app: typer.Typer, lang: str) -> None:
                 metavar="DATE",
             ),
         ] = None,
+        compare_to: Annotated[
+            str | None,
+            typer.Option(
+                "--compare-to",
+                help=h(
+                    "So sánh với một quý trước, ví dụ III/2023 hoặc IV/2022 (cùng kỳ); mặc định "
+                    "quý liền trước; 'none' để bỏ.",
+                    "Compare with an earlier quarter, e.g. III/2023 or IV/2022 (a year before); "
+                    "default: the quarter before; 'none' to leave it out.",
+                ),
+                metavar="Q",
+            ),
+        ] = None,
         file: Annotated[str | None, file_option(lang)] = None,
         lang_opt: Annotated[str | None, lang_option(lang)] = None,
         color: Annotated[str, color_option(lang)] = "auto",
     ) -> None:
+        from ..compare import Comparison
         from ..report import build_report, document
         from ..schedule import schedule
 
@@ -96,29 +144,42 @@ def register(app: typer.Typer, lang: str) -> None:
         plan = require_plan(file, lang_)
         wanted = agency_filter(plan, agency, role, direct, lang_)
         rep = build_report(plan, schedule(plan, reference, 1, agency=wanted))
+        earlier = compared_reference(compare_to, reference, lang_)
+        comparison = None
+        if earlier is not None:
+            before = build_report(plan, schedule(plan, earlier, 1, agency=wanted))
+            comparison = Comparison(rep, before)
         agency_name = wanted.agency.name if wanted else None
+        from .. import compare
+
+        def memo() -> "Document":
+            if comparison is None:
+                return document(rep, lang_, agency_name, day)
+            return compare.document(comparison, lang_, agency_name, day)
+
         if output_format == "json":
             from ..render.common import to_json
             from ..report import as_record
 
-            data = to_json(as_record(rep)).encode("utf-8")
+            record = as_record(rep) if comparison is None else compare.record(comparison)
+            data = to_json(record).encode("utf-8")
         elif output_format == "docx":
             from ..render.docx import MissingExtra, to_bytes
 
             try:
-                data = to_bytes(document(rep, lang_, agency_name, day))
+                data = to_bytes(memo())
             except MissingExtra:
                 fail(tr("report.no_docx", lang_), lang_)
         elif output_format == "table":
             from ..render.document_table import render_document
 
             color_ = use_color(color) and output in (None, "-")
-            text = render_document(document(rep, lang_, agency_name, day), None, color_)
+            text = render_document(memo(), None, color_)
             data = text.encode("utf-8")
         else:
             from ..render.document_md import render
 
-            data = render(document(rep, lang_, agency_name, day)).encode("utf-8")
+            data = render(memo()).encode("utf-8")
         emit(data, output, lang_)
 
     @app.command(
