@@ -22,12 +22,12 @@ from ..cliutil import (
     out,
     quarter_option,
     reference_from,
-    require_plan,
     role_option,
     today,
     use_color,
 )
 from ..i18n import tr
+from ..rollup_load import plans_argument, require_plans
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -95,6 +95,7 @@ def register(app: typer.Typer, lang: str) -> None:
         )
     )
     def report(
+        plans: Annotated[list[str] | None, plans_argument(lang)] = None,
         quarter: Annotated[str | None, quarter_option(lang)] = None,
         as_of: Annotated[str | None, as_of_option(lang)] = None,
         agency: Annotated[str | None, agency_option(lang)] = None,
@@ -141,7 +142,7 @@ def register(app: typer.Typer, lang: str) -> None:
             fail(tr("report.docx_needs_output", lang_), lang_)
         reference = reference_from(quarter, as_of, lang_)
         day = today() if signed is None else reference_from(None, signed, lang_).as_of
-        plan = require_plan(file, lang_)
+        plan = require_plans(plans, file, lang_)
         wanted = agency_filter(plan, agency, role, direct, lang_)
         rep = build_report(plan, schedule(plan, reference, 1, agency=wanted))
         earlier = compared_reference(compare_to, reference, lang_)
@@ -191,6 +192,7 @@ def register(app: typer.Typer, lang: str) -> None:
         )
     )
     def agencies(
+        plans: Annotated[list[str] | None, plans_argument(lang)] = None,
         quarter: Annotated[str | None, quarter_option(lang)] = None,
         as_of: Annotated[str | None, as_of_option(lang)] = None,
         output_format: Annotated[str, format_option(lang, AGENCY_FORMATS)] = "table",
@@ -204,7 +206,7 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_ = check_lang(lang_opt)
         check_choice(output_format, AGENCY_FORMATS, lang_)
         reference = reference_from(quarter, as_of, lang_)
-        plan = require_plan(file, lang_)
+        plan = require_plans(plans, file, lang_)
         rows = render_agencies.agency_rows(plan, schedule(plan, reference, 1))
         if output_format == "table":
             out(render_agencies.table(plan, reference, rows, lang_, use_color(color)))
