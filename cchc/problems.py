@@ -266,6 +266,14 @@ CATALOGUE: dict[str, Code] = {
             "'{name}' không phải là một nhóm (group: true){hint}",
             "'{name}' is not a group (group: true){hint}",
         ),
+        # --- roll-up of several plans (cchc/rollup.py) ----
+        Code(
+            "R001",
+            "rollup-registry-conflict",
+            _E,
+            "cơ quan '{name}' không gộp được với danh mục của các tệp khác: {detail}",
+            "agency '{name}' cannot be merged with the registry of the other files: {detail_en}",
+        ),
         # --- text ----
         Code(
             "T001",

@@ -22,7 +22,8 @@ from ..cliutil import (
     use_color,
 )
 from ..i18n import tr
-from ..problems import Severity
+from ..problems import Problem, Severity
+from ..rollup_load import plans_argument, require_plans
 
 LIST_FORMATS = ("table", "markdown", "json", "csv")
 VALIDATE_FORMATS = ("text", "parsable", "json", "github")
@@ -83,7 +84,21 @@ def register(app: typer.Typer, lang: str) -> None:
         fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
         check_choice(fmt, tuple(FORMATTERS), lang_)
         targets: list[str | None] = list(paths) if paths else [file]
+        if paths:  # folders stand for their plan files; several files share one registry
+            from ..load import CannotRead
+            from ..rollup_load import expand, registry_conflicts
+
+            try:
+                targets = [str(path) for path in expand(paths)]
+            except CannotRead as err:
+                fail(err.message(lang_), lang_)
         loaded = [open_plan(path, lang_)[1] for path in targets]
+        if len(loaded) > 1:
+            conflicts = registry_conflicts(loaded)
+            for one in loaded:
+                mine = [p for p in conflicts if p.path == one.document.path]
+                if mine:
+                    one.problems = sorted([*one.problems, *mine], key=Problem.sort_key)
         formatter = FORMATTERS[fmt]
         problems = [p for one in loaded for p in one.problems]
         if fmt in ("json", "gitlab"):  # one document for every file
@@ -116,6 +131,7 @@ def register(app: typer.Typer, lang: str) -> None:
         ),
     )
     def list_(
+        plans: Annotated[list[str] | None, plans_argument(lang)] = None,
         section: Annotated[str | None, section_option(lang)] = None,
         output_format: Annotated[str, format_option(lang, LIST_FORMATS)] = "table",
         file: FileOpt = None,
@@ -126,7 +142,7 @@ def register(app: typer.Typer, lang: str) -> None:
 
         lang_ = check_lang(lang_opt)
         check_choice(output_format, LIST_FORMATS, lang_)
-        plan = require_plan(file, lang_)
+        plan = require_plans(plans, file, lang_)
         tasks = select_tasks(plan, section, lang_)
         if output_format == "table":
             from ..render.table import list_table

@@ -22,13 +22,13 @@ from ..cliutil import (
     out,
     quarter_option,
     reference_from,
-    require_plan,
     role_option,
     section_option,
     use_color,
 )
 from ..i18n import tr
 from ..quarter import QuarterError
+from ..rollup_load import plans_argument, require_plans
 
 DUE_FORMATS = ("table", "markdown", "json", "csv", "html")
 
@@ -48,6 +48,7 @@ def register(app: typer.Typer, lang: str) -> None:
         )
     )
     def due(
+        plans: Annotated[list[str] | None, plans_argument(lang)] = None,
         quarter: Annotated[str | None, quarter_option(lang)] = None,
         as_of: Annotated[str | None, as_of_option(lang)] = None,
         ahead: Annotated[
@@ -133,7 +134,7 @@ def register(app: typer.Typer, lang: str) -> None:
             reference.quarter + ahead  # the end of the window must be a quarter cchc can name
         except QuarterError:
             fail(tr("due.ahead_too_far", lang_, value=ahead), lang_)
-        plan = require_plan(file, lang_)
+        plan = require_plans(plans, file, lang_)
         section_id: str | None = None
         if section is not None:
             found = plan.section(section)

@@ -16,12 +16,12 @@ from ..cliutil import (
     emit,
     file_option,
     lang_option,
-    require_plan,
     role_option,
     section_option,
     select_tasks,
 )
 from ..i18n import tr
+from ..rollup_load import plans_argument, require_plans
 
 EXPORT_FORMATS = ("ics",)
 
@@ -76,6 +76,7 @@ def register(app: typer.Typer, lang: str) -> None:
         )
     )
     def export(
+        plans: Annotated[list[str] | None, plans_argument(lang)] = None,
         output_format: Annotated[
             str,
             typer.Option(
@@ -98,7 +99,7 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_ = check_lang(lang_opt)
         check_choice(output_format, EXPORT_FORMATS, lang_)
         check_role(role, lang_)
-        plan = require_plan(file, lang_)
+        plan = require_plans(plans, file, lang_)
         tasks = select_tasks(plan, section, lang_)
         wanted = agency_filter(plan, agency, role, direct, lang_)
         chosen = []

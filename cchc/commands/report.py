@@ -1,6 +1,6 @@
 """cchc report (the quarterly progress memo) and cchc agencies (the registry with counts)."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,14 +22,50 @@ from ..cliutil import (
     out,
     quarter_option,
     reference_from,
-    require_plan,
     role_option,
     today,
     use_color,
 )
 from ..i18n import tr
+from ..rollup_load import plans_argument, require_plans
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ..document import Block, Document
+    from ..schedule import Reference
 
 REPORT_FORMATS = ("markdown", "table", "json", "docx", "html")
+NO_COMPARISON = ("none", "khong", "không")
+
+
+def compared_reference(value: str | None, reference: "Reference", lang: str) -> "Reference | None":
+    """--compare-to: the end of an earlier quarter (default: the one before); None for 'none'."""
+    from ..quarter import Quarter, QuarterError
+    from ..schedule import Reference
+
+    if value is None:
+        return Reference.of_quarter(reference.quarter - 1)
+    if value.strip().lower() in NO_COMPARISON:
+        return None
+    try:
+        quarter = Quarter.parse(value)
+    except QuarterError:
+        fail(tr("due.bad_quarter", lang, value=value), lang)
+    if quarter >= reference.quarter:
+        fail(
+            bilingual(
+                lang,
+                f"--compare-to {quarter.label()} phải là quý trước quý báo cáo "
+                f"{reference.quarter.label()}",
+                f"--compare-to {quarter.label()} must be a quarter before the reported one "
+                f"({reference.quarter.label()})",
+            ),
+            lang,
+        )
+    return Reference.of_quarter(quarter)
+
+
 AGENCY_FORMATS = ("table", "markdown", "json", "csv")
 
 
@@ -63,6 +99,7 @@ def register(app: typer.Typer, lang: str) -> None:
         )
     )
     def report(
+        plans: Annotated[list[str] | None, plans_argument(lang)] = None,
         quarter: Annotated[str | None, quarter_option(lang)] = None,
         as_of: Annotated[str | None, as_of_option(lang)] = None,
         agency: Annotated[str | None, agency_option(lang)] = None,
@@ -92,10 +129,24 @@ def register(app: typer.Typer, lang: str) -> None:
                 ),
             ),
         ] = False,
+        compare_to: Annotated[
+            str | None,
+            typer.Option(
+                "--compare-to",
+                help=h(
+                    "So sánh với một quý trước, ví dụ III/2023 hoặc IV/2022 (cùng kỳ); mặc định "
+                    "quý liền trước; 'none' để bỏ.",
+                    "Compare with an earlier quarter, e.g. III/2023 or IV/2022 (a year before); "
+                    "default: the quarter before; 'none' to leave it out.",
+                ),
+                metavar="Q",
+            ),
+        ] = None,
         file: Annotated[str | None, file_option(lang)] = None,
         lang_opt: Annotated[str | None, lang_option(lang)] = None,
         color: Annotated[str, color_option(lang)] = "auto",
     ) -> None:
+        from ..compare import Comparison
         from ..report import build_report, document
         from ..schedule import schedule
 
@@ -108,21 +159,33 @@ def register(app: typer.Typer, lang: str) -> None:
             fail(tr("report.docx_needs_output", lang_), lang_)
         reference = reference_from(quarter, as_of, lang_)
         day = today() if signed is None else reference_from(None, signed, lang_).as_of
-        plan = require_plan(file, lang_)
+        plan = require_plans(plans, file, lang_)
         wanted = agency_filter(plan, agency, role, direct, lang_)
         rep = build_report(plan, schedule(plan, reference, 1, agency=wanted))
+        earlier = compared_reference(compare_to, reference, lang_)
+        comparison = None
+        if earlier is not None:
+            before = build_report(plan, schedule(plan, earlier, 1, agency=wanted))
+            comparison = Comparison(rep, before)
         agency_name = wanted.agency.name if wanted else None
+        from .. import compare
+
+        def memo(figures: "Mapping[str, Sequence[Block]] | None" = None) -> "Document":
+            if comparison is None:
+                return document(rep, lang_, agency_name, day, figures)
+            return compare.document(comparison, lang_, agency_name, day, figures)
+
         if output_format == "json":
             from ..render.common import to_json
             from ..report import as_record
 
-            data = to_json(as_record(rep)).encode("utf-8")
+            record = as_record(rep) if comparison is None else compare.record(comparison)
+            data = to_json(record).encode("utf-8")
         elif output_format == "html":
             from ..render.charts import report_figures
             from ..render.html import render as render_html
 
-            figures = report_figures(rep, lang_)
-            data = render_html(document(rep, lang_, agency_name, day, figures)).encode("utf-8")
+            data = render_html(memo(report_figures(rep, lang_))).encode("utf-8")
         elif output_format == "docx":
             from ..render.docx import MissingExtra, to_bytes
 
@@ -132,7 +195,7 @@ def register(app: typer.Typer, lang: str) -> None:
 
                 figures = report_figures(rep, lang_)
             try:
-                data = to_bytes(document(rep, lang_, agency_name, day, figures))
+                data = to_bytes(memo(figures))
             except MissingExtra as missing:
                 if missing.args and missing.args[0] == "cairosvg":
                     fail(tr("report.no_charts", lang_, detail=missing.detail), lang_)
@@ -141,12 +204,12 @@ def register(app: typer.Typer, lang: str) -> None:
             from ..render.document_table import render_document
 
             color_ = use_color(color) and output in (None, "-")
-            text = render_document(document(rep, lang_, agency_name, day), None, color_)
+            text = render_document(memo(), None, color_)
             data = text.encode("utf-8")
         else:
             from ..render.document_md import render
 
-            data = render(document(rep, lang_, agency_name, day)).encode("utf-8")
+            data = render(memo()).encode("utf-8")
         emit(data, output, lang_)
 
     @app.command(
@@ -158,6 +221,7 @@ def register(app: typer.Typer, lang: str) -> None:
         )
     )
     def agencies(
+        plans: Annotated[list[str] | None, plans_argument(lang)] = None,
         quarter: Annotated[str | None, quarter_option(lang)] = None,
         as_of: Annotated[str | None, as_of_option(lang)] = None,
         output_format: Annotated[str, format_option(lang, AGENCY_FORMATS)] = "table",
@@ -171,7 +235,7 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_ = check_lang(lang_opt)
         check_choice(output_format, AGENCY_FORMATS, lang_)
         reference = reference_from(quarter, as_of, lang_)
-        plan = require_plan(file, lang_)
+        plan = require_plans(plans, file, lang_)
         rows = render_agencies.agency_rows(plan, schedule(plan, reference, 1))
         if output_format == "table":
             out(render_agencies.table(plan, reference, rows, lang_, use_color(color)))
