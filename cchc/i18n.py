@@ -73,6 +73,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mục tiến độ này làm tệp {path} không hợp lệ (xem trên); tệp không đổi",
         "this entry would make {path} invalid (see above); the file is unchanged",
     ),
+    "record.already": (
+        "{path} đã có đúng mục tiến độ này của {id}; không ghi thêm",
+        "{path} already has this progress entry of {id}; nothing added",
+    ),
+    "import.refused_row": (
+        "  ← mục này lấy từ {origin}",
+        "  ← this entry comes from {origin}",
+    ),
     "record.done": (
         "đã ghi tiến độ của {id} vào {path} (từ dòng {line})",
         "recorded the progress of {id} in {path} (from line {line})",
