@@ -325,6 +325,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa có nhiệm vụ nào được ghi nhận hoàn thành.",
         "No completion has been recorded.",
     ),
+    "due.stale": (
+        "({mark}) Chưa cập nhật tiến độ từ {since} (đầu {quarter}): {count} kỳ hạn",
+        "({mark}) No progress reported since {since} (start of {quarter}): {count} occurrences",
+    ),
     "due.short.overdue": ("Quá hạn", "Overdue"),
     "due.short.due": ("Đến hạn", "Due"),
     "due.short.upcoming": ("Sắp đến hạn", "Upcoming"),
