@@ -14,6 +14,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: không có lỗi ({tasks} nhiệm vụ).",
         "{path}: no problems ({tasks} tasks).",
     ),
+    "validate.as_of_without_stale": (
+        "--as-of chỉ dùng với --stale",
+        "--as-of is only for --stale",
+    ),
     "summary.problems": (
         "{path}: {errors} lỗi, {warnings} cảnh báo.",
         "{path}: {errors} errors, {warnings} warnings.",

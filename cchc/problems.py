@@ -368,6 +368,15 @@ CATALOGUE: dict[str, Code] = {
             "occurrence {found} was already completed at line {first_line}; "
             "record nothing after completion",
         ),
+        Code(
+            "P011",
+            "progress-stale",
+            _W,
+            "{id} ({found}) chưa cập nhật tiến độ từ {since} (báo cáo gần nhất: {last}); hãy "
+            "ghi tiến độ, ví dụ: cchc record {id}{due} --status 'đang thực hiện'",
+            "{id} ({found}) has no progress reported since {since} (last report: {last_en}); "
+            "record it, e.g. cchc record {id}{due} --status in_progress",
+        ),
     )
 }
 

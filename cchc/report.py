@@ -41,6 +41,13 @@ _WORDS = {
     "col.overdue": ("Quá hạn", "Overdue"),
     "col.not_due": ("Chưa đến hạn", "Not yet due"),
     "col.no_fixed": ("Không có thời hạn cố định", "No fixed deadline"),
+    "col.stale": ("Chưa cập nhật", "Not updated"),
+    "stale.legend": (
+        "Chưa cập nhật: số kỳ hạn chưa hoàn thành không có báo cáo tiến độ từ {since} (đầu "
+        "Quý {quarter}), thuộc {tasks} nhiệm vụ.",
+        "Not updated: open occurrences with no progress report since {since} (start of "
+        "quarter {quarter}), in {tasks} tasks.",
+    ),
     "col.task": ("Nhiệm vụ", "Task"),
     "col.deadline": ("Thời hạn", "Deadline"),
     "col.late": ("Số quý quá hạn", "Quarters late"),
@@ -106,10 +113,15 @@ class Tally:
     overdue_not_started: int = 0
     not_due: int = 0
     no_fixed: int = 0
+    stale: int = 0  # open occurrences not reported on since the previous quarter began
     tasks: set[str] = field(default_factory=set)
+    stale_tasks: set[str] = field(default_factory=set)
 
     def add(self, item: Item) -> None:
         self.tasks.add(item.task.id)
+        if item.stale and item.bucket is not Bucket.LATER:
+            self.stale += 1
+            self.stale_tasks.add(item.task.id)
         if item.state is State.DONE:
             self.done_on_time += 1
         elif item.state is State.DONE_LATE:
@@ -151,6 +163,8 @@ class Tally:
             "overdue_not_started": self.overdue_not_started,
             "not_yet_due": self.not_due,
             "no_fixed_deadline": self.no_fixed,
+            "stale": self.stale,
+            "stale_tasks": len(self.stale_tasks),
         }
 
 
@@ -377,19 +391,29 @@ def document(
     doc.blocks.extend(extra.get("sections", ()))
 
     heading("h.agencies")
-    rows = [_row((str(n), name), t) for n, (name, t) in enumerate(report.by_agency, 1)]
-    header = _tally_header((word("col.no", lang), word("col.agency", lang)), lang)
+    rows = [
+        (*_row((str(n), name), t), str(t.stale)) for n, (name, t) in enumerate(report.by_agency, 1)
+    ]
+    header = (
+        *_tally_header((word("col.no", lang), word("col.agency", lang)), lang),
+        word("col.stale", lang),
+    )
     spellings = tuple(_spellings(report, (name,)) for name, _ in report.by_agency)
     doc.add(
         Table(
             header,
             tuple(rows),
-            (3, 9, 4, 4, 4, 4, 4, 5),
-            (0, 2, 3, 4, 5, 6, 7),
+            (3, 9, 4, 4, 4, 4, 4, 5, 4),
+            (0, 2, 3, 4, 5, 6, 7, 8),
             row_header=1,
             agencies=spellings,
         )
     )
+    if report.summary.stale:
+        previous = reference.quarter - 1
+        since, tasks = _vn_date(previous.first_day), len(report.summary.stale_tasks)
+        legend = word("stale.legend", lang, since=since, quarter=previous.label(), tasks=tasks)
+        doc.add(Paragraph(legend, italic=True))
     doc.blocks.extend(extra.get("agencies", ()))
 
     heading("h.overdue")

@@ -10,13 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date
 from itertools import pairwise
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .build import build
 from .model import Plan, Status, Task
 from .problems import Problem, Span, problem
 from .text import is_nfc
 from .yamlnodes import Document, Map, Node, Scalar, Seq
+
+if TYPE_CHECKING:
+    from .schedule import Reference
 
 
 class Context(NamedTuple):  # a NamedTuple: a frozen dataclass costs ~1 ms of start-up to define
@@ -188,4 +191,52 @@ def check(doc: Document, today: date | None = None) -> tuple[Plan | None, list[P
     return plan, problems
 
 
-__all__ = ["CLOCK_RULES", "RULES", "Context", "Span", "check", "clock_problems"]
+def stale_problems(path: str, plan: Plan, reference: Reference) -> list[Problem]:
+    """`validate --stale`: a warning at each open occurrence not reported on since the previous
+    quarter began (schedule's rule), on its last progress entry, else where its deadline is."""
+    from .schedule import Bucket, schedule
+
+    since = (reference.quarter - 1).first_day.strftime("%d/%m/%Y")
+    found = []
+    for item in schedule(plan, reference, 1).items:
+        if not item.stale or item.bucket is Bucket.LATER:
+            continue
+        task = item.task
+        spans = task.occurrence_spans
+        where = task.deadline_span
+        if item.entry is not None:
+            where = item.entry.span
+        elif item.occurrence is not None and item.position < len(spans):
+            where = spans[item.position]
+        label = item.occurrence.label if item.occurrence else task.deadline.wording
+        last = item.entry.day.strftime("%d/%m/%Y") if item.entry and item.entry.day else None
+        due = (
+            f" --due '{item.quarter.long_label()}'"
+            if len(task.occurrences) > 1 and item.quarter
+            else ""
+        )
+        found.append(
+            problem(
+                path,
+                where,
+                "P011",
+                id=task.id,
+                found=label,
+                since=since,
+                last=last or "chưa có",
+                last_en=last or "none",
+                due=due,
+            )
+        )
+    return found
+
+
+__all__ = [
+    "CLOCK_RULES",
+    "RULES",
+    "Context",
+    "Span",
+    "check",
+    "clock_problems",
+    "stale_problems",
+]

@@ -53,6 +53,9 @@ def test_summary_by_hand() -> None:
         "overdue_not_started": 0,
         "not_yet_due": 5,
         "no_fixed_deadline": 1,
+        # I.3 (due, never reported) and I.6 (continuous, last report before III/2023)
+        "stale": 2,
+        "stale_tasks": 2,
         "due_now": 1,
         "come_due": 6,
         "completion_rate": 0.6667,

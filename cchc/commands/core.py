@@ -16,6 +16,7 @@ from ..cliutil import (
     lang_option,
     open_plan,
     out,
+    reference_from,
     require_plan,
     section_option,
     select_tasks,
@@ -75,12 +76,38 @@ def register(app: typer.Typer, lang: str) -> None:
                 "--strict", help=h("Cảnh báo cũng tính là lỗi.", "Warnings count as failures too.")
             ),
         ] = False,
+        stale: Annotated[
+            bool,
+            typer.Option(
+                "--stale",
+                help=h(
+                    "Cảnh báo cả các kỳ hạn chưa hoàn thành không có báo cáo tiến độ từ đầu quý "
+                    "trước (P011; chỉ làm lệnh lỗi khi có --strict).",
+                    "Also warn of open occurrences with no progress report since the previous "
+                    "quarter began (P011; failing only with --strict).",
+                ),
+            ),
+        ] = False,
+        as_of: Annotated[
+            str | None,
+            typer.Option(
+                "--as-of",
+                help=h(
+                    "Ngày tính --stale (mặc định: hôm nay), ví dụ 15/11/2023.",
+                    "The day --stale is judged on (default: today), e.g. 15/11/2023.",
+                ),
+                metavar="DATE",
+            ),
+        ] = None,
         color: ColorOpt = "auto",
         lang_opt: LangOpt = None,
     ) -> None:
         from ..render.problems import FORMATTERS
 
         lang_ = check_lang(lang_opt)
+        if as_of is not None and not stale:
+            fail(tr("validate.as_of_without_stale", lang_), lang_)
+        reference = reference_from(None, as_of, lang_) if stale else None
         fmt = output_format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
         check_choice(fmt, tuple(FORMATTERS), lang_)
         targets: list[str | None] = list(paths) if paths else [file]
@@ -99,6 +126,13 @@ def register(app: typer.Typer, lang: str) -> None:
                 mine = [p for p in conflicts if p.path == one.document.path]
                 if mine:
                     one.problems = sorted([*one.problems, *mine], key=Problem.sort_key)
+        if reference is not None:
+            from ..validate import stale_problems
+
+            for one in loaded:
+                if one.plan is not None:
+                    found = stale_problems(one.document.path, one.plan, reference)
+                    one.problems = sorted([*one.problems, *found], key=Problem.sort_key)
         formatter = FORMATTERS[fmt]
         problems = [p for one in loaded for p in one.problems]
         if fmt in ("json", "gitlab"):  # one document for every file
