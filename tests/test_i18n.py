@@ -93,6 +93,8 @@ def sample_args(name: str) -> list[str]:
     if name == "import-progress":
         return [filled_form(), "--dry-run"]
     return SAMPLE_ARGS.get(name, [])
+
+
 # Plans to run every command on in English: the shipped one, and broken ones.
 BROKEN = [TESTS / "broken" / n for n in ("D001-deadline-unparsed.yaml", "A001-unknown-agency.yaml")]
 # Word lengths below this are too short to tell English from anything else (ID, to, of).
