@@ -98,7 +98,7 @@ class _Entry(NamedTuple):
 
 def _read_all(files: Sequence[Path], lang: str) -> list[tuple[str, bytes]]:
     from .fileio import protect
-    from .load import read_bytes
+    from .load import STDIN, read_bytes
 
     read = []
     for file in files:
@@ -107,7 +107,8 @@ def _read_all(files: Sequence[Path], lang: str) -> list[tuple[str, bytes]]:
             read.append((shown, read_bytes(file, shown, max_bytes())))
         except CannotRead as err:
             fail(err.message(lang), lang)
-        protect(file)
+        if str(file) != STDIN:  # as load.load: standard input is no file to protect
+            protect(file)
     return read
 
 
@@ -151,8 +152,10 @@ def _load_members(
             if len(data) > limit:
                 over = too_large(Path(shown), shown, limit)
                 loaded.append(Loaded(Document(shown, "", None, [over]), None, [over]))
-            else:  # what holds on any day; the clock rule is added below
-                loaded.append(load_bytes(data, shown, None, use_cache=False))
+            else:  # what holds on any day; the clock rule is added below. A member big
+                # enough has its own entry too: after an edit of one file of a roll-up of big
+                # plans, only that file is parsed again
+                loaded.append(load_bytes(data, shown, None))
         plan, conflicts = None, []
         if all(one.plan is not None and not _errors(one) for one in loaded):
             keys = keys_for([one.document.path for one in loaded])

@@ -195,6 +195,31 @@ def test_the_clock_rule_runs_on_every_load(plans: Path) -> None:
         assert result.exit_code == 1 and "c.yaml" in result.stderr and "P004" in result.stderr
 
 
+def test_after_an_edit_only_the_edited_file_is_parsed(
+    plans: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The roll-up's entry is a miss once a file changed; every other file has its own."""
+    from cchc import load as load_module
+
+    args = ["due", str(plans), "-q", "IV/2023", "--format", "json"]
+    for _ in range(2):  # entries written the second time
+        assert invoke(args).exit_code == 0
+    b = plans / "b.yaml"
+    b.write_text(b.read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")
+    cold = invoke(args, env={"CCHC_NO_CACHE": "1"})
+    parsed: list[str] = []
+    parse = load_module.parse
+
+    def counting(data: bytes, shown: str, **kwargs: Any) -> Any:
+        parsed.append(shown)
+        return parse(data, shown, **kwargs)
+
+    monkeypatch.setattr(load_module, "parse", counting)
+    warm = invoke(args)
+    assert warm.exit_code == 0 and warm.stdout == cold.stdout
+    assert [Path(shown).name for shown in parsed] == ["b.yaml"]
+
+
 def _benchmark_module(name: str) -> Any:
     import importlib.util
     import sys

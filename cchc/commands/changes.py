@@ -23,6 +23,7 @@ from ..cliutil import (
 if TYPE_CHECKING:
     from ..load import Loaded
     from ..model import Plan
+    from ..problems import Problem
 
 CHANGES_FORMATS = ("table", "markdown", "json")
 WORKING = "WORKING"  # the new side is the file on disk; JSON says so in these words
@@ -31,16 +32,21 @@ WORKING = "WORKING"  # the new side is the file on disk; JSON says so in these w
 def checked(loaded: "Loaded", lang: str) -> "Plan":
     """The plan, or the errors and exit 1: a broken version cannot be compared."""
     from ..i18n import tr
-    from ..problems import Severity
     from ..render.problems import text as text_problems
 
-    errors = [p for p in loaded.problems if p.level is Severity.ERROR]
+    errors = _errors(loaded)
     if loaded.plan is None or errors:
         sys.stderr.write(
             text_problems(errors[:20], lang, loaded.document, use_color("auto", sys.stderr))
         )
         fail(tr("data.invalid", lang, path=loaded.document.path, errors=len(errors)), lang, 1)
     return loaded.plan
+
+
+def _errors(loaded: "Loaded") -> list["Problem"]:
+    from ..problems import Severity
+
+    return [p for p in loaded.problems if p.level is Severity.ERROR]
 
 
 def read_file(name: str, lang: str) -> "Plan":
@@ -77,22 +83,31 @@ def read_revisions(
         fail(err.message(lang), lang)
     day = today()
     new_label = WORKING if new_bytes is None else revisions[1]
+    shown = display_path(path)
+
+    def revision(data: bytes, label: str) -> "Loaded":
+        # Looked up under the working copy's name first: a committed revision is, byte for
+        # byte, a working copy that due/report/validate have read (and the plan cache kept),
+        # and the plan does not hold its file's name. Only the messages of a broken revision
+        # must name it, so only then is it parsed again under its own label.
+        loaded = load_bytes(data, shown, day)
+        if loaded.plan is not None and not _errors(loaded):
+            return loaded
+        return load_bytes(data, f"{label}:{repo.relative}", day, use_cache=False)
+
     # as cliutil.open_plan: the collector would only rescan the plans being built or read back
     # from the cache (it doubles the time of reading a 10k-task plan back)
     gc.disable()
     try:
-        old_loaded = load_bytes(old_bytes, f"{old_label}:{repo.relative}", day)
-        if new_bytes is None:
-            new_loaded = load(path, day)
-        else:
-            new_loaded = load_bytes(new_bytes, f"{new_label}:{repo.relative}", day)
+        old_loaded = revision(old_bytes, old_label)
+        new_loaded = load(path, day) if new_bytes is None else revision(new_bytes, new_label)
     except CannotRead as err:
         fail(err.message(lang), lang)
     finally:
         gc.enable()
     gc.freeze()
     old, new = checked(old_loaded, lang), checked(new_loaded, lang)
-    return old_label, old, new_label, new, display_path(path)
+    return old_label, old, new_label, new, shown
 
 
 def register(app: typer.Typer, lang: str) -> None:
