@@ -92,6 +92,7 @@ def read_revisions(
         # must name it, so only then is it parsed again under its own label.
         loaded = load_bytes(data, shown, day)
         if loaded.plan is not None and not _errors(loaded):
+            loaded.document.root = None  # the tree is not needed once the plan is built
             return loaded
         return load_bytes(data, f"{label}:{repo.relative}", day, use_cache=False)
 
