@@ -155,7 +155,9 @@ def _load_members(
             else:  # what holds on any day; the clock rule is added below. A member big
                 # enough has its own entry too: after an edit of one file of a roll-up of big
                 # plans, only that file is parsed again
-                loaded.append(load_bytes(data, shown, None))
+                one = load_bytes(data, shown, None)
+                one.document.root = None  # built and checked: a hundred trees need not wait
+                loaded.append(one)
         plan, conflicts = None, []
         if all(one.plan is not None and not _errors(one) for one in loaded):
             keys = keys_for([one.document.path for one in loaded])
