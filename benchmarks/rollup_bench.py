@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         ratio = by_label[folder_case.label].median / by_label[single_case.label].median
         verdict = "met" if ratio <= FOLDER_RATIO else "missed"
         target = f"target <= {FOLDER_RATIO}x: {verdict}"
-        print(f"  {folder_case.label}: {ratio:.2f}x the single file ({target})")
+        print(f"  {folder_case.label}: {ratio:.3f}x the single file ({target})")
     for case in (changes, first, without_cache(changes)):
         seconds = by_label[case.label].median
         verdict = "met" if seconds < CHANGES_SECONDS else "missed"
