@@ -130,6 +130,25 @@ def test_registry_conflict_is_located_in_the_later_file(plans: Path) -> None:
     assert f"{path.name}: 1 errors" in result.stdout.replace(str(plans) + "/", "")
 
 
+def test_a_registry_conflict_read_back_from_the_cache_is_the_same(
+    plans: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The roll-up's entry keeps the conflicts: a hit prints them as a parse does, the line
+    of the later file quoted."""
+    from cchc import load as load_module
+
+    _path, line = conflicting(plans)
+    args = ["report", str(plans), "-q", "IV/2023"]
+    cold = invoke(args, env={"CCHC_NO_CACHE": "1"})
+    assert cold.exit_code == 1 and f"c.yaml:{line}:5: error R001" in cold.stderr
+    for _ in range(2):  # parsed, then parsed and stored
+        result = invoke(args)
+        assert (result.exit_code, result.stderr) == (1, cold.stderr)
+    monkeypatch.setattr(load_module, "parse", None)  # a hit needs no parser
+    warm = invoke(args)
+    assert (warm.exit_code, warm.stderr) == (1, cold.stderr)
+
+
 def test_group_in_one_file_not_in_another(plans: Path) -> None:
     text = PROGRESS.replace("    group: true\n", "", 1)
     text = text.replace('    member_of:\n      - "Sở, ban, ngành"\n', "")
