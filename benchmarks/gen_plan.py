@@ -13,6 +13,7 @@ reuses a stale file.
 
     python benchmarks/gen_plan.py 10000            # prints the path of the cached file
     python benchmarks/gen_plan.py 1000 -o plan.yaml
+    python benchmarks/gen_plan.py 100 --files 100  # a folder of 100 plans of 100 tasks
 """
 
 from __future__ import annotations
@@ -665,6 +666,21 @@ def cached_plan(tasks: int, folder: Path | None = None) -> Path:
     return path
 
 
+def cached_rollup(files: int, tasks: int, folder: Path | None = None) -> Path:
+    """A folder of `files` plans of `tasks` tasks each (seeds SEED, SEED + 1, …: different tasks,
+    the same registry, as the provinces of a ministry's roll-up), generated on first use."""
+    folder = folder or cache_folder()
+    path = folder / f"rollup-{files}x{tasks}-{generator_hash()}"
+    if not path.is_dir():
+        partial = folder / f"{path.name}.{os.getpid()}.part"
+        partial.mkdir(parents=True, exist_ok=True)
+        for index in range(files):
+            plan = partial / f"plan-{index + 1:03d}.yaml"
+            plan.write_text(generate(tasks, SEED + index), encoding="utf-8")
+        partial.replace(path)
+    return path
+
+
 def parse_count(text: str) -> int:
     text = text.strip().lower()
     if text.endswith("k"):
@@ -676,8 +692,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("tasks", type=parse_count, help="number of tasks: 1000, 10k, 100k")
     parser.add_argument("-o", "--output", type=Path, help="write here instead of the cache")
+    parser.add_argument(
+        "--files", type=int, default=0, help="a roll-up: a folder of this many plans of TASKS each"
+    )
     args = parser.parse_args(argv)
-    if args.output:
+    if args.files:
+        print(cached_rollup(args.files, args.tasks))
+    elif args.output:
         args.output.write_text(generate(args.tasks), encoding="utf-8")
         print(args.output)
     else:

@@ -130,6 +130,25 @@ def test_registry_conflict_is_located_in_the_later_file(plans: Path) -> None:
     assert f"{path.name}: 1 errors" in result.stdout.replace(str(plans) + "/", "")
 
 
+def test_a_registry_conflict_read_back_from_the_cache_is_the_same(
+    plans: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The roll-up's entry keeps the conflicts: a hit prints them as a parse does, the line
+    of the later file quoted."""
+    from cchc import load as load_module
+
+    _path, line = conflicting(plans)
+    args = ["report", str(plans), "-q", "IV/2023"]
+    cold = invoke(args, env={"CCHC_NO_CACHE": "1"})
+    assert cold.exit_code == 1 and f"c.yaml:{line}:5: error R001" in cold.stderr
+    for _ in range(2):  # parsed, then parsed and stored
+        result = invoke(args)
+        assert (result.exit_code, result.stderr) == (1, cold.stderr)
+    monkeypatch.setattr(load_module, "parse", None)  # a hit needs no parser
+    warm = invoke(args)
+    assert (warm.exit_code, warm.stderr) == (1, cold.stderr)
+
+
 def test_group_in_one_file_not_in_another(plans: Path) -> None:
     text = PROGRESS.replace("    group: true\n", "", 1)
     text = text.replace('    member_of:\n      - "Sở, ban, ngành"\n', "")
@@ -174,3 +193,87 @@ def test_keys() -> None:
         "nghe-an-tasks",
     ]
     assert keys_for(["a/t/x.yaml", "b/t/x.yaml"]) == ["t-x-1", "t-x-2"]
+
+
+def test_the_plan_cache_gives_what_parsing_gives(plans: Path) -> None:
+    """A roll-up is one cache entry (written the second time, read from the third)."""
+    runs = [invoke(["due", str(plans), "-q", "IV/2023", "--format", "json"]) for _ in range(4)]
+    assert all(r.exit_code == 0 for r in runs)
+    assert len({r.stdout for r in runs}) == 1
+    cold = invoke(
+        ["due", str(plans), "-q", "IV/2023", "--format", "json"], env={"CCHC_NO_CACHE": "1"}
+    )
+    assert cold.stdout == runs[0].stdout
+
+
+def test_the_clock_rule_runs_on_every_load(plans: Path) -> None:
+    future = PROGRESS.replace("date: 05/01/2024", "date: 05/01/2999")
+    (plans / "c.yaml").write_text(future, encoding="utf-8")
+    for _ in range(4):  # parsed, parsed and stored, then read back twice
+        result = invoke(["report", str(plans), "-q", "IV/2023"])
+        assert result.exit_code == 1 and "c.yaml" in result.stderr and "P004" in result.stderr
+
+
+def test_after_an_edit_only_the_edited_file_is_parsed(
+    plans: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The roll-up's entry is a miss once a file changed; every other file has its own."""
+    from cchc import load as load_module
+
+    args = ["due", str(plans), "-q", "IV/2023", "--format", "json"]
+    for _ in range(2):  # entries written the second time
+        assert invoke(args).exit_code == 0
+    b = plans / "b.yaml"
+    b.write_text(b.read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")
+    cold = invoke(args, env={"CCHC_NO_CACHE": "1"})
+    parsed: list[str] = []
+    parse = load_module.parse
+
+    def counting(data: bytes, shown: str, **kwargs: Any) -> Any:
+        parsed.append(shown)
+        return parse(data, shown, **kwargs)
+
+    monkeypatch.setattr(load_module, "parse", counting)
+    warm = invoke(args)
+    assert warm.exit_code == 0 and warm.stdout == cold.stdout
+    assert [Path(shown).name for shown in parsed] == ["b.yaml"]
+
+
+def _benchmark_module(name: str) -> Any:
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(TESTS.parent / "benchmarks"))
+    spec = importlib.util.spec_from_file_location(name, TESTS.parent / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_synthetic_roll_up_and_history_of_the_benchmarks(tmp_path: Path) -> None:
+    """What benchmarks/rollup_bench.py times, on small sizes: the folder of generated plans is a
+    valid roll-up counting every file, and its edited revision gives exactly its edits."""
+    from cchc.changes import Kind, diff
+    from cchc.load import load_bytes
+
+    gen_plan = _benchmark_module("gen_plan")
+    bench = _benchmark_module("rollup_bench")
+    folder = gen_plan.cached_rollup(3, 120, tmp_path)
+    assert len(list(folder.glob("*.yaml"))) == 3
+    value = run_json("report", str(folder), "-q", "IV/2024")
+    assert value["summary"]["tasks"] == 360
+    assert {r["section"].split("/")[0] for r in value["by_section"]} == {
+        "plan-001",
+        "plan-002",
+        "plan-003",
+    }
+    text = gen_plan.generate(1000)
+    old = load_bytes(text.encode("utf-8"), "old.yaml", use_cache=False)
+    new = load_bytes(bench.edit_plan(text).encode("utf-8"), "new.yaml", use_cache=False)
+    assert new.plan is not None and old.plan is not None
+    assert [p for p in new.problems if p.level.value == "error"] == []
+    result = diff(old.plan, new.plan)
+    assert result.count(Kind.DEADLINE) + result.count(Kind.PROGRESS_EDITED) == len(result.changes)
+    assert result.count(Kind.PROGRESS_EDITED) == 20 and result.count(Kind.DEADLINE) > 0
+    assert all((c.quarters or 0) > 0 for c in result.changes if c.kind is Kind.DEADLINE)
