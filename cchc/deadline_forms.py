@@ -231,9 +231,11 @@ def _candidates(key: str) -> list[str]:
     numbers = [int(n) for n in _NUMBER.findall(key)]
     years = sorted({n for n in numbers if 1900 <= n <= 2999})
     small = [n for n in numbers if n < 100]
-    small += [numeral_value(r) for r in re.findall(r"\b[ivx]{1,4}\b", key, re.ASCII)]
+    romans = [numeral_value(r) for r in re.findall(r"\b[ivx]{1,4}\b", key, re.ASCII)]
     months = [n for n in small if 1 <= n <= 12] or [6, 12]
-    quarters = [n for n in small if 1 <= n <= 4] or [4]
+    quarters = [n for n in small + romans if 1 <= n <= 4] or [4]
+    # "trước Quý IV": by the end of the quarter before, if that is what was meant.
+    quarters += [n - 1 for n in quarters if n > 1 and "truoc" in key]
     pairs = [(int(d), int(m)) for d, m in re.findall(r"([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})", key)]
     out: list[str] = []
     for year in years or [0]:  # 0: no year written
