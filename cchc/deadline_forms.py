@@ -133,6 +133,7 @@ _EDGES = " ,;:()[]\"'.!?"
 _LONGEST = 12  # words in one form ("Quý IV năm 2025 - Quý II năm 2026" is 9)
 # A form right after these words is not the date the task is due on ("từ năm 2026").
 _NOT_DUE_AFTER = {"tu", "sau", "ke"}
+_PARTIAL = re.compile(r"\bqu[yi]\s*(?:[ivx]{1,4}|[0-9]{1,2})\b|\bthang\s*[0-9]{1,2}\b", re.ASCII)
 
 
 def _sentence_hits(cleaned: str, wording: str) -> tuple[list[Deadline], DeadlineError | None]:
@@ -141,6 +142,7 @@ def _sentence_hits(cleaned: str, wording: str) -> tuple[list[Deadline], Deadline
     found: list[Deadline] = []
     error: DeadlineError | None = None
     bare = False  # a "15/12" seen: not a date alone, but one more in "trước 30/6 và 15/12"
+    rest: list[str] = []  # the words outside every form found
     i = 0
     while i < len(words):
         hit: Deadline | None = None
@@ -162,6 +164,7 @@ def _sentence_hits(cleaned: str, wording: str) -> tuple[list[Deadline], Deadline
                 break
             hit = None
         if hit is None:
+            rest.append(words[i].group())
             i += 1
             continue
         before = words[i - 1].group().strip(_EDGES) if i else ""
@@ -173,6 +176,9 @@ def _sentence_hits(cleaned: str, wording: str) -> tuple[list[Deadline], Deadline
         found.append(hit)
         i = j + 1
     if bare and any(d.day_of_month is not None for d in found):
+        raise DeadlineError("ambiguous", wording)
+    if found and _PARTIAL.search(" ".join(rest)):
+        # "Quý II năm nay 2025": a quarter or month left over would change the date found.
         raise DeadlineError("ambiguous", wording)
     return found, error
 
