@@ -120,19 +120,13 @@ class Deadline(NamedTuple):
         # "hằng năm." would otherwise label occurrences "hằng năm. (2024)".
         name = self.name or self.wording.rstrip(". ")
         if self.kind in (DeadlineKind.QUARTERLY, DeadlineKind.MONTHLY):
-            # Monthly work is followed per quarter too: progress is recorded per quarter, and
-            # the quarter is what reports count. Due at the quarter's end.
-            found: list[Occurrence] = []
-            quarter = first
-            while quarter <= last:
-                label = f"{name} ({quarter.long_label()})"
-                found.append(Occurrence(quarter, quarter.last_day, None, label))
-                quarter = quarter + 1
-            return tuple(found)
+            from .deadline_forms import each_quarter
+
+            return each_quarter(name, first, last)
         if self.kind is not DeadlineKind.ANNUAL:
             return ()
         month = self.month_of_year or 12
-        found = []
+        found: list[Occurrence] = []
         for year in range(max(first.year, self.first_year or first.year), last.year + 1):
             due = _month_end(year, month)
             if self.day_of_month is not None:  # 29/2 falls on the 28th in a common year
@@ -382,14 +376,6 @@ def _plain(key: str, wording: str) -> Deadline | None:
     if _CONTINUOUS.fullmatch(key):
         return Deadline(DeadlineKind.CONTINUOUS, wording, ())
     return None
-
-
-def whole(key: str, wording: str) -> Deadline | None:
-    """The deadline the whole folded `key` spells, or None; raises DeadlineError for a form
-    that cannot exist ("31/02/2023")."""
-    from .deadline_forms import other_forms
-
-    return _plain(key, wording) or other_forms(key, wording)
 
 
 @lru_cache(maxsize=4096)

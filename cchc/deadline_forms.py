@@ -27,8 +27,8 @@ from .deadline import (
     _check_month,
     _check_quarter,
     _check_year,
+    _plain,
     parse_deadline,
-    whole,
 )
 from .quarter import Quarter, fold, numeral_value
 
@@ -60,6 +60,25 @@ _DAY_MONTH = re.compile(
 # Inside a sentence "1/2 số xã" is a half, not 1 February: a yearless date there needs a word
 # that makes it a date ("ngày", "trước", "hằng năm").
 _BARE_DAY_MONTH = re.compile(r"[0-9]{1,2}\s*[/.]\s*[0-9]{1,2}", re.ASCII)
+
+
+def each_quarter(name: str, first: Quarter, last: Quarter) -> tuple[Occurrence, ...]:
+    """Occurrences of "Hàng quý" and "Định kỳ hằng tháng": monthly work is followed per
+    quarter too, as progress is recorded and reports count per quarter. Due at its end."""
+    found: list[Occurrence] = []
+    quarter = first
+    while quarter <= last:
+        found.append(
+            Occurrence(quarter, quarter.last_day, None, f"{name} ({quarter.long_label()})")
+        )
+        quarter = quarter + 1
+    return tuple(found)
+
+
+def whole(key: str, wording: str) -> Deadline | None:
+    """The deadline the whole folded `key` spells, or None; raises DeadlineError for a form
+    that cannot exist ("31/02/2023")."""
+    return _plain(key, wording) or other_forms(key, wording)
 
 
 def _span(start: date, due: date, label: str, wording: str) -> Deadline:
