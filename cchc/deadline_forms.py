@@ -150,6 +150,7 @@ _DOCUMENT = re.compile(
 _WORD = re.compile(r"\S+")
 _EDGES = " ,;:()[]\"'.!?"
 _LONGEST = 12  # words in one form ("Quý IV năm 2025 - Quý II năm 2026" is 9)
+_MAX_WORDS = 80  # real deadline cells are a sentence or two
 # A form right after these words is not the date the task is due on ("từ năm 2026").
 _NOT_DUE_AFTER = {"tu", "sau", "ke"}
 _PARTIAL = re.compile(r"\bqu[yi]\s*(?:[ivx]{1,4}|[0-9]{1,2})\b|\bthang\s*[0-9]{1,2}\b", re.ASCII)
@@ -158,6 +159,9 @@ _PARTIAL = re.compile(r"\bqu[yi]\s*(?:[ivx]{1,4}|[0-9]{1,2})\b|\bthang\s*[0-9]{1
 def _sentence_hits(cleaned: str, wording: str) -> tuple[list[Deadline], DeadlineError | None]:
     """Every understood form in the sentence, longest first from each word, left to right."""
     words = list(_WORD.finditer(cleaned))
+    if len(words) > _MAX_WORDS:
+        # Prose, not a deadline cell: reading it would cost words x _LONGEST parses.
+        return [], None
     found: list[Deadline] = []
     error: DeadlineError | None = None
     bare = False  # a "15/12" seen: not a date alone, but one more in "trước 30/6 và 15/12"
@@ -253,22 +257,23 @@ _NUMBER = re.compile(r"(?<![0-9])[0-9]{1,4}(?![0-9])", re.ASCII)
 
 def _candidates(key: str) -> list[str]:
     """Understood wordings built from the numbers the text holds."""
-    numbers = [int(n) for n in _NUMBER.findall(key)]
-    years = sorted({n for n in numbers if 1900 <= n <= 2999})
+    # A few of each: a cell full of numbers must not make thousands of candidates.
+    numbers = list(dict.fromkeys(int(n) for n in _NUMBER.findall(key)))[:8]
+    years = sorted({n for n in numbers if 1900 <= n <= 2999})[:3]
     small = [n for n in numbers if n < 100]
-    romans = [numeral_value(r) for r in re.findall(r"\b[ivx]{1,4}\b", key, re.ASCII)]
-    months = [n for n in small if 1 <= n <= 12] or [6, 12]
-    quarters = [n for n in small + romans if 1 <= n <= 4] or [4]
+    romans = [numeral_value(r) for r in re.findall(r"\b[ivx]{1,4}\b", key, re.ASCII)][:4]
+    months = [n for n in small if 1 <= n <= 12][:4] or [6, 12]
+    quarters = sorted({n for n in small + romans if 1 <= n <= 4}) or [4]
     # "trước Quý IV": by the end of the quarter before, if that is what was meant.
     quarters += [n - 1 for n in quarters if n > 1 and "truoc" in key]
-    pairs = [(int(d), int(m)) for d, m in re.findall(r"([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})", key)]
+    pairs = re.findall(r"([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})", key)[:4]
     out: list[str] = []
     for year in years or [0]:  # 0: no year written
         suffix = f"/{year}" if year else " hằng năm"
         out += [f"Quý {_ROMANS[q - 1]}{suffix}" for q in quarters]
         out += [f"Tháng {m}{suffix}" for m in months]
         tail = f"/{year}" if year else ""
-        out += [f"Trước ngày {d:02d}/{m:02d}{tail}" for d, m in pairs]
+        out += [f"Trước ngày {int(d):02d}/{int(m):02d}{tail}" for d, m in pairs]
         if year:
             out += [f"Năm {year}", f"6 tháng đầu năm {year}", f"6 tháng cuối năm {year}"]
     if len(years) >= 2:
@@ -282,7 +287,7 @@ def closest_forms(text: str, limit: int = 3) -> tuple[str, ...]:
     then by likeness of the folded letters."""
     import difflib  # only when a wording is wrong
 
-    key = fold(text)
+    key = fold(text)[:200]  # likeness of a long text is slow to measure and says little
     own = set(_NUMBER.findall(key))
     scored: list[tuple[int, float, str]] = []
     for candidate in dict.fromkeys(_candidates(key)):
