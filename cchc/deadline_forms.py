@@ -39,7 +39,8 @@ _HALF = re.compile(
 _NUMERAL = r"(?:[ivx]{1,4}|[0-9])"
 _LIST_SEPARATOR = r"\s*(?:,|\bva\b|-)\s*"
 _QUARTER_LIST = re.compile(
-    rf"(?:trong\s+)?(?:cac\s+)?qu[yi]\s+(?P<nums>{_NUMERAL}(?:{_LIST_SEPARATOR}{_NUMERAL})+)"
+    rf"(?:trong\s+)?(?:cac\s+)?qu[yi]\s+"
+    rf"(?P<nums>{_NUMERAL}(?:{_LIST_SEPARATOR}(?:qu[yi]\s+)?{_NUMERAL})+)"
     r"\s*(?:[/-]\s*|\s+nam\s+)(?P<year>[0-9]{4})",
     re.ASCII,
 )
@@ -89,7 +90,7 @@ def _span(start: date, due: date, label: str, wording: str) -> Deadline:
 def _quarters(nums: str, year: int, wording: str) -> Deadline:
     """'Quý I, II/2025', 'Quý III-IV/2025', 'Quý I, II và III năm 2025': one span of
     consecutive quarters, due at the end of the last (the work is reported done once)."""
-    parts = re.split(_LIST_SEPARATOR, nums)
+    parts = [re.sub(r"^qu[yi]\s+", "", n) for n in re.split(_LIST_SEPARATOR, nums)]
     numbers = [_check_quarter(numeral_value(n), wording) for n in parts]
     dashed = "-" in nums
     if dashed and len(numbers) != 2:
@@ -276,6 +277,8 @@ def _candidates(key: str) -> list[str]:
         out += [f"Trước ngày {int(d):02d}/{int(m):02d}{tail}" for d, m in pairs]
         if year:
             out += [f"Năm {year}", f"6 tháng đầu năm {year}", f"6 tháng cuối năm {year}"]
+        if year and len(quarters) >= 2:  # "Quý I/2025, Quý II/2025": one span?
+            out.append(f"Quý {_ROMANS[quarters[0] - 1]} - Quý {_ROMANS[quarters[-1] - 1]}/{year}")
     if len(years) >= 2:
         out.append(f"{years[0]}-{years[-1]}")
     return out + list(_GENERAL)

@@ -46,6 +46,10 @@ WORDINGS: list[tuple[str, DeadlineKind, list[tuple[str, date]], date | None]] = 
     ("Quý II, III, IV/2024", K.RANGE, ends(date(2024, 12, 31)), date(2024, 4, 1)),
     ("Quý III-IV/2025", K.RANGE, ends(date(2025, 12, 31)), date(2025, 7, 1)),
     ("Quý III - IV/2025", K.RANGE, ends(date(2025, 12, 31)), date(2025, 7, 1)),
+    ("Quý 3-4/2025", K.RANGE, ends(date(2025, 12, 31)), date(2025, 7, 1)),  # not April
+    ("Quý 1, 2/2025", K.RANGE, ends(date(2025, 6, 30)), date(2025, 1, 1)),
+    ("Quý I, Quý II/2025", K.RANGE, ends(date(2025, 6, 30)), date(2025, 1, 1)),
+    ("Quý I và Quý II năm 2025", K.RANGE, ends(date(2025, 6, 30)), date(2025, 1, 1)),
     # A span of years is a window for one piece of work: due at its end.
     ("2022-2025", K.RANGE, ends(date(2025, 12, 31)), date(2022, 1, 1)),
     ("Giai đoạn 2022 - 2025", K.RANGE, ends(date(2025, 12, 31)), date(2022, 1, 1)),
@@ -185,6 +189,7 @@ AMBIGUOUS = [
     "Tháng 6/2025, Tháng 12/2025",
     "Quý I, III/2025",  # two separate quarters: milestones say that
     "Quý I-II-III/2025",
+    "Quý I/2025, Quý II/2025",  # one span, or two deliveries? the writer says
     "Quý II năm nay (2025)",  # a quarter without its year beside a year: which is meant?
     "Tháng 6 hoặc năm 2025",
 ]
@@ -210,6 +215,7 @@ def test_ambiguous_wordings_are_errors(text: str) -> None:
         ("Qúy IV năm hai nghìn 2025 ạ", "Quý IV/2025"),
         ("Trước 30/6 và 15/12", "Trước ngày 30/06"),
         ("Hằng kỳ", "Hằng năm"),
+        ("Quý I/2025, Quý II/2025", "Quý I - Quý II/2025"),
     ],
 )
 def test_errors_name_the_closest_understood_forms(text: str, expected: str) -> None:
