@@ -132,3 +132,26 @@ def test_a_deadline_not_understood_names_the_closest_forms(tmp_path: Any) -> Non
     assert "closest understood: 'Quý IV/2025', 'Quý III/2025'" in line
     vi = invoke(["validate", str(broken), "--format", "parsable"])
     assert "gần nhất: 'Quý IV/2025', 'Quý III/2025'" in vi.stdout
+
+
+def test_calendar_events_fall_on_the_exact_dates_and_each_quarter() -> None:
+    result = invoke(["export", "-f", str(PLAN), "--format", "ics"])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    events = dict(
+        zip(
+            [x.split(":", 1)[1].split("@")[0] for x in lines if x.startswith("UID:")],
+            [x.rsplit(":", 1)[1] for x in lines if x.startswith("DTSTART")],
+            strict=True,
+        )
+    )
+    assert events["I.1-1"] == "20251215"
+    assert events["I.4-1"] == "20251210"
+    assert events["I.6-2025"] == "20250630"
+    # "Hàng quý": one event a quarter, keyed by the quarter so a longer period renames none
+    assert [events[f"I.5-2025Q{n}"] for n in range(1, 5)] == [
+        "20250331",
+        "20250630",
+        "20250930",
+        "20251231",
+    ]
