@@ -239,7 +239,7 @@ def _occurrence(point: _Point, label: str | None = None) -> Occurrence:
 _RANGE_PREFIX = re.compile(r"(?:trong\s+)?(?:giai doan|tu)\s+", re.ASCII)
 _RANGE_SEPARATOR = re.compile(r"\s*-\s*|\s+den\s+", re.ASCII)
 _HAS_YEAR = re.compile(r"[0-9]{4}", re.ASCII)
-_QUARTER_WORD = re.compile(r"qu[yi]\s*[0-9]", re.ASCII)
+_QUARTER_WORD = re.compile(r"(?:^|\s)qu[yi]\s*[0-9]$", re.ASCII)
 
 
 def _range(key: str, text: str) -> Deadline | None:
@@ -257,7 +257,7 @@ def _range(key: str, text: str) -> Deadline | None:
             end = _point(right, text)
             if end is None:
                 continue
-            if end.kind is DeadlineKind.MONTH and _QUARTER_WORD.fullmatch(left):
+            if end.kind is DeadlineKind.MONTH and _QUARTER_WORD.search(left):
                 # "Quý 3-4/2025": the 4 is a quarter too, not April.
                 end = _point(f"quy {right}", text) or end
             begin = _point(left, text)

@@ -229,6 +229,10 @@ def in_sentence(key: str, wording: str) -> Deadline:
     conditional = _CONDITIONAL.search(key) is not None
     if len(distinct) > 1:
         raise DeadlineError("ambiguous", wording)
+    if found and error is not None:
+        # "Quý V/2023 hoặc Quý IV/2025", "Quý IV/2025 - Quý II/2024": a form that cannot be
+        # beside one that can; taking the one that can would be a guess.
+        raise error
     # "Hằng năm, theo kế hoạch của tỉnh": the condition decides when, not the year.
     if found and not (conditional and found[0].is_recurring):
         hit = found[0]

@@ -204,6 +204,34 @@ def test_ambiguous_wordings_are_errors(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # the sentence also holds another form: "ambiguous" says as much as the form's own
+        ("Quý V/2023 hoặc Quý IV/2025", "bad_quarter"),
+        ("Hoàn thành trong giai đoạn Quý IV/2025 - Quý II/2024", "range_order"),
+    ],
+)
+def test_a_form_that_cannot_be_inside_a_sentence_is_its_error(text: str, reason: str) -> None:
+    with pytest.raises(DeadlineError) as caught:
+        parse_deadline(text)
+    assert caught.value.reason in (reason, "ambiguous")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Báo cáo trước ngày 31/02/2025",
+        "Trước 17 giờ ngày 31/11/2025, gửi Sở Nội vụ",
+        "Hoàn thành trong Quý IV/2025, báo cáo trước ngày 30/02/2025",
+    ],
+)
+def test_a_date_that_does_not_exist_inside_a_sentence_is_bad_date(text: str) -> None:
+    with pytest.raises(DeadlineError) as caught:
+        parse_deadline(text)
+    assert caught.value.reason == "bad_date"
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Tháng 6", "Tháng 6 hằng năm"),
