@@ -33,7 +33,7 @@ from .deadline import (
 from .quarter import Quarter, fold, numeral_value
 
 _HALF = re.compile(
-    r"(?:trong\s+)?(?:6|sau)\s+thang\s+(?P<which>dau|cuoi)\s+(?:nam\s*)?(?P<year>[0-9]{4})",
+    r"(?:trong\s+)?(?:(?:6|sau)\s+thang|nua)\s+(?P<which>dau|cuoi)\s+(?:nam\s*)?(?P<year>[0-9]{4})",
     re.ASCII,
 )
 _NUMERAL = r"(?:[ivx]{1,4}|[0-9])"
@@ -152,8 +152,9 @@ _WORD = re.compile(r"\S+")
 _EDGES = " ,;:()[]\"'.!?"
 _LONGEST = 12  # words in one form ("Quý IV năm 2025 - Quý II năm 2026" is 9)
 _MAX_WORDS = 80  # real deadline cells are a sentence or two
-# A form right after these words is not the date the task is due on ("từ năm 2026").
-_NOT_DUE_AFTER = {"tu", "sau", "ke"}
+# A form right after these words is not the date the task is due on: "từ năm 2026" (from),
+# "sau Quý II" (after), "đầu năm 2026", "giữa năm 2025" (early, mid: which day?).
+_NOT_DUE_AFTER = {"tu", "sau", "ke", "dau", "giua"}
 _PARTIAL = re.compile(r"\bqu[yi]\s*(?:[ivx]{1,4}|[0-9]{1,2})\b|\bthang\s*[0-9]{1,2}\b", re.ASCII)
 
 

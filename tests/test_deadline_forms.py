@@ -39,6 +39,7 @@ WORDINGS: list[tuple[str, DeadlineKind, list[tuple[str, date]], date | None]] = 
     ("6 tháng đầu năm 2025", K.RANGE, ends(date(2025, 6, 30)), date(2025, 1, 1)),
     ("6 tháng cuối năm 2024", K.RANGE, ends(date(2024, 12, 31)), date(2024, 7, 1)),
     ("Sáu tháng đầu năm 2025", K.RANGE, ends(date(2025, 6, 30)), date(2025, 1, 1)),
+    ("Nửa đầu năm 2025", K.RANGE, ends(date(2025, 6, 30)), date(2025, 1, 1)),
     # A list of quarters is one piece of work over them, reported done once: due at the end
     # of the last, as "Quý I - Quý II/2025".
     ("Quý I, II/2025", K.RANGE, ends(date(2025, 6, 30)), date(2025, 1, 1)),
@@ -190,6 +191,8 @@ AMBIGUOUS = [
     "Quý I, III/2025",  # two separate quarters: milestones say that
     "Quý I-II-III/2025",
     "Quý I/2025, Quý II/2025",  # one span, or two deliveries? the writer says
+    "Đầu năm 2026",  # early in the year: which day?
+    "Giữa năm 2025",
     "Quý II năm nay (2025)",  # a quarter without its year beside a year: which is meant?
     "Tháng 6 hoặc năm 2025",
 ]
