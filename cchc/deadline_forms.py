@@ -151,7 +151,12 @@ _DOCUMENT = re.compile(
 _WORD = re.compile(r"\S+")
 _EDGES = " ,;:()[]\"'.!?"
 _LONGEST = 12  # words in one form ("Quý IV năm 2025 - Quý II năm 2026" is 9)
-_MAX_WORDS = 80  # real deadline cells are a sentence or two
+_MAX_WORDS = 80
+# Conditions on an event ("after", "when", "if"), unlike references to a plan or an instruction
+# ("theo kế hoạch", "theo chỉ đạo"), which a date beside them makes precise.
+_WHEN = re.compile(
+    r"\b(?:sau khi|khi co|neu)\b", re.ASCII
+)  # real deadline cells are a sentence or two
 # A form right after these words is not the date the task is due on: "từ năm 2026" (from),
 # "sau Quý II" (after), "đầu năm 2026", "giữa năm 2025" (early, mid: which day?).
 _NOT_DUE_AFTER = {"tu", "sau", "ke", "dau", "giua"}
@@ -224,6 +229,10 @@ def _recurring_name(found: Deadline) -> str:
 
 def in_sentence(key: str, wording: str) -> Deadline:
     """The one understood form inside a sentence; raises DeadlineError otherwise."""
+    if _WHEN.search(key):
+        # "Sau khi Đề án được phê duyệt (dự kiến năm 2024)": the event decides; a date beside
+        # it is an expectation, and a conditional task is never overdue.
+        return Deadline(DeadlineKind.CONDITIONAL, wording, ())
     cleaned = _DOCUMENT.sub(" ", _TIME.sub(" ", key))
     found, error = _sentence_hits(cleaned, wording)
     distinct = {(d.kind, d.points, d.start, d.month_of_year, d.day_of_month) for d in found}

@@ -164,6 +164,10 @@ def test_sentences_resolve_like_the_wording_they_hold(sentence: str, form: str) 
         "Hàng quý, theo yêu cầu của Bộ Nội vụ",
         "Khi có văn bản của Trung ương",
         "Sau khi Trung ương ban hành hướng dẫn",
+        # an event decides, whatever date is expected beside it
+        "Sau khi Đề án được phê duyệt năm 2024",
+        "Khi có văn bản của Trung ương (dự kiến Quý IV/2025)",
+        "Nếu được phê duyệt, hoàn thành trước 30/11/2025",
     ],
 )
 def test_conditions(text: str) -> None:
