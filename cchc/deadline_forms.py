@@ -151,12 +151,10 @@ _DOCUMENT = re.compile(
 _WORD = re.compile(r"\S+")
 _EDGES = " ,;:()[]\"'.!?"
 _LONGEST = 12  # words in one form ("Quý IV năm 2025 - Quý II năm 2026" is 9)
-_MAX_WORDS = 80
+_MAX_WORDS = 80  # real deadline cells are a sentence or two
 # Conditions on an event ("after", "when", "if"), unlike references to a plan or an instruction
 # ("theo kế hoạch", "theo chỉ đạo"), which a date beside them makes precise.
-_WHEN = re.compile(
-    r"\b(?:sau khi|khi co|neu)\b", re.ASCII
-)  # real deadline cells are a sentence or two
+_WHEN = re.compile(r"\b(?:sau khi|khi co|neu)\b", re.ASCII)
 # A form right after these words is not the date the task is due on: "từ năm 2026" (from),
 # "sau Quý II" (after), "đầu năm 2026", "giữa năm 2025" (early, mid: which day?).
 _NOT_DUE_AFTER = {"tu", "sau", "ke", "dau", "giua"}
