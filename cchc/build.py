@@ -473,7 +473,10 @@ class Builder:
             try:
                 return parse_deadline(text), (node.span,)
             except DeadlineError as err:
-                self.report(node.span, "D001", text=text, reason=err.reason)
+                closest = err.closest if err.reason in ("unrecognised", "ambiguous") else ()
+                self.report(
+                    node.span, "D001", text=text, reason=err.reason, closest="\n".join(closest)
+                )
                 return None
         if isinstance(node, Map):
             self.report(node.span, "S001", key="deadline", expected="text or list", found="mapping")

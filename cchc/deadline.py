@@ -27,12 +27,16 @@ class DeadlineKind(str, Enum):
     YEAR = "year"
     RANGE = "range"
     ANNUAL = "annual"
+    QUARTERLY = "quarterly"
+    MONTHLY = "monthly"
     CONTINUOUS = "continuous"
     CONDITIONAL = "conditional"
     MILESTONES = "milestones"
 
 
-Reason = Literal["empty", "unrecognised", "bad_date", "bad_quarter", "bad_month", "range_order"]
+Reason = Literal[
+    "empty", "unrecognised", "bad_date", "bad_quarter", "bad_month", "range_order", "ambiguous"
+]
 
 _EXPLANATIONS: dict[str, str] = {
     "empty": "the deadline is empty",
@@ -45,6 +49,7 @@ _EXPLANATIONS: dict[str, str] = {
     "bad_quarter": "the quarter must be I..IV (1..4)",
     "bad_month": "the month must be 1..12",
     "range_order": "the end of the range comes before its start",
+    "ambiguous": "it names several dates, or a date it is not due on ('trước Quý IV', 'từ năm')",
 }
 
 
@@ -58,6 +63,14 @@ class DeadlineError(ValueError):
         self.reason = reason
         self.text = text
         super().__init__(f"cannot read deadline {text!r}: {_EXPLANATIONS[reason]}")
+
+    @property
+    def closest(self) -> tuple[str, ...]:
+        """The understood wordings nearest to the text, best first (never a guess at its
+        meaning: the person who wrote it picks one)."""
+        from .deadline_forms import closest_forms
+
+        return closest_forms(self.text)
 
 
 class Occurrence(NamedTuple):
@@ -77,6 +90,7 @@ _FIXED = frozenset(
         DeadlineKind.MILESTONES,
     }
 )
+_RECURRING = frozenset({DeadlineKind.ANNUAL, DeadlineKind.QUARTERLY, DeadlineKind.MONTHLY})
 
 
 class Deadline(NamedTuple):
@@ -86,23 +100,37 @@ class Deadline(NamedTuple):
     start: date | None = None
     month_of_year: int | None = None
     first_year: int | None = None
+    day_of_month: int | None = None  # annual on a day ("Trước 30/6"), else the month's end
+    # What recurring occurrences are labelled with, when not the wording (a sentence).
+    name: str | None = None
 
     @property
     def is_fixed(self) -> bool:
         return self.kind in _FIXED
 
+    @property
+    def is_recurring(self) -> bool:
+        """Occurrences come from the plan's period, one a year or one a quarter."""
+        return self.kind in _RECURRING
+
     def occurrences(self, first: Quarter, last: Quarter) -> tuple[Occurrence, ...]:
         if self.is_fixed:
             # Fixed deadlines outside the period are the validator's to report, not to hide.
             return self.points
+        # "hằng năm." would otherwise label occurrences "hằng năm. (2024)".
+        name = self.name or self.wording.rstrip(". ")
+        if self.kind in (DeadlineKind.QUARTERLY, DeadlineKind.MONTHLY):
+            from .deadline_forms import each_quarter
+
+            return each_quarter(name, first, last)
         if self.kind is not DeadlineKind.ANNUAL:
             return ()
         month = self.month_of_year or 12
-        # "hằng năm." would otherwise label occurrences "hằng năm. (2024)".
-        name = self.wording.rstrip(". ")
         found: list[Occurrence] = []
         for year in range(max(first.year, self.first_year or first.year), last.year + 1):
             due = _month_end(year, month)
+            if self.day_of_month is not None:  # 29/2 falls on the 28th in a common year
+                due = due.replace(day=min(due.day, self.day_of_month))
             quarter = Quarter.of(due)
             if first <= quarter <= last:
                 found.append(Occurrence(quarter, due, None, f"{name} ({year})"))
@@ -211,6 +239,7 @@ def _occurrence(point: _Point, label: str | None = None) -> Occurrence:
 _RANGE_PREFIX = re.compile(r"(?:trong\s+)?(?:giai doan|tu)\s+", re.ASCII)
 _RANGE_SEPARATOR = re.compile(r"\s*-\s*|\s+den\s+", re.ASCII)
 _HAS_YEAR = re.compile(r"[0-9]{4}", re.ASCII)
+_QUARTER_WORD = re.compile(r"(?:^|\s)qu[yi]\s*[0-9]$", re.ASCII)
 
 
 def _range(key: str, text: str) -> Deadline | None:
@@ -228,6 +257,9 @@ def _range(key: str, text: str) -> Deadline | None:
             end = _point(right, text)
             if end is None:
                 continue
+            if end.kind is DeadlineKind.MONTH and _QUARTER_WORD.search(left):
+                # "Quý 3-4/2025": the 4 is a quarter too, not April.
+                end = _point(f"quy {right}", text) or end
             begin = _point(left, text)
             if begin is None and end.kind is not DeadlineKind.YEAR and not _HAS_YEAR.search(left):
                 # "Quý I - Quý II/2026", "Tháng 3-6/2025": the start borrows the end's year.
@@ -322,6 +354,23 @@ def parse_deadline(text: str) -> Deadline:
     key = _key(wording)
     if not key:
         raise DeadlineError("empty", wording)
+    found = _plain(key, wording)
+    if found is not None:
+        return found
+    if _CONDITIONAL.search(key) and not _DIGIT.search(key):
+        # "Thực hiện theo lộ trình Đề án của Trung ương": no date to look for.
+        return Deadline(DeadlineKind.CONDITIONAL, wording, ())
+    # Half-years, lists of quarters, "Hàng quý", "Trước 30/6", a wording inside a sentence
+    # ("Hoàn thành trước 17 giờ ngày 15/12/2025 để tổng hợp"), or an error with the closest forms.
+    from .deadline_forms import in_sentence, other_forms
+
+    return other_forms(key, wording) or in_sentence(key, wording)
+
+
+_DIGIT = re.compile(r"[0-9]", re.ASCII)
+
+
+def _plain(key: str, wording: str) -> Deadline | None:
     point = _point(key, wording)
     if point is not None:
         return Deadline(point.kind, wording, (_occurrence(point),))
@@ -330,9 +379,7 @@ def parse_deadline(text: str) -> Deadline:
         return found
     if _CONTINUOUS.fullmatch(key):
         return Deadline(DeadlineKind.CONTINUOUS, wording, ())
-    if _CONDITIONAL.search(key):
-        return Deadline(DeadlineKind.CONDITIONAL, wording, ())
-    raise DeadlineError("unrecognised", wording)
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -225,6 +225,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "kind.year": ("năm", "year"),
     "kind.range": ("khoảng thời gian", "range"),
     "kind.annual": ("hằng năm", "annual"),
+    "kind.quarterly": ("hằng quý", "quarterly"),
+    "kind.monthly": ("hằng tháng", "monthly"),
     "kind.continuous": ("thường xuyên", "continuous"),
     "kind.conditional": ("theo điều kiện", "conditional"),
     "kind.milestones": ("nhiều mốc", "milestones"),

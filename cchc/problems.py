@@ -174,12 +174,12 @@ CATALOGUE: dict[str, Code] = {
             "D001",
             "deadline-unparsed",
             _E,
-            "không hiểu thời hạn '{text}'{reason}; viết theo một trong các dạng: Quý IV/2023, "
+            "không hiểu thời hạn '{text}'{reason}{closest}; viết theo một trong các dạng: "
+            "Quý IV/2023, Tháng 6/2026, 30/11/2025, Năm 2026, Quý IV/2025 - Quý II/2026, Hằng năm, "
+            "Thường xuyên, Thực hiện theo lộ trình …",
+            "cannot read deadline '{text}'{reason}{closest}; write one of: Quý IV/2023, "
             "Tháng 6/2026, 30/11/2025, Năm 2026, Quý IV/2025 - Quý II/2026, Hằng năm, "
             "Thường xuyên, Thực hiện theo lộ trình …",
-            "cannot read deadline '{text}'{reason}; write one of: Quý IV/2023, Tháng 6/2026, "
-            "30/11/2025, Năm 2026, Quý IV/2025 - Quý II/2026, Hằng năm, Thường xuyên, "
-            "Thực hiện theo lộ trình …",
         ),
         Code(
             "D002",
@@ -419,6 +419,11 @@ _REASONS = {
     "bad_month": (" (tháng phải từ 1 đến 12)", " (the month must be 1 to 12)"),
     "bad_quarter": (" (quý phải từ I đến IV)", " (the quarter must be I to IV)"),
     "range_order": (" (điểm cuối sớm hơn điểm đầu)", " (the end comes before the start)"),
+    "ambiguous": (
+        " (có nhiều thời hạn, hoặc một mốc không phải hạn hoàn thành: 'trước Quý …', 'từ năm …')",
+        " (it names several deadlines, or a point that is not the due date: 'trước Quý …', "
+        "'từ năm …')",
+    ),
     "not_a_point": (
         " (mốc phải là một quý, tháng, ngày hoặc năm)",
         " (a milestone must be a quarter, month, date or year)",
@@ -438,6 +443,12 @@ def _localise(args: dict[str, str], lang: str) -> dict[str, str]:
             out["where"] = _PLACES[kind][en].format(ident)
     if "reason" in args:
         out["reason"] = _REASONS.get(args["reason"], ("", ""))[en]
+    closest = [c for c in args.get("closest", "").split("\n") if c]
+    if closest:  # never a guess: the forms nearest to what was written, for the writer to pick
+        quoted = ", ".join(f"'{c}'" for c in closest)
+        out["closest"] = f"; closest understood: {quoted}" if en else f"; gần nhất: {quoted}"
+    else:
+        out["closest"] = ""
     suggestion = args.get("suggestion")
     if suggestion:
         out["hint"] = f"; did you mean '{suggestion}'?" if en else f"; có phải là '{suggestion}'?"

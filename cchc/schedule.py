@@ -10,8 +10,9 @@ Rules (issue 3):
   the state as it was then), undated entries always apply;
 - done late: completed after the occurrence's `due_date` (the last day the deadline allows: the
   end of the quarter for "Quý IV/2023", the date itself for "30/11/2025");
-- open occurrences fall in a bucket by quarter: overdue (before the reference quarter R), due
-  (in R), upcoming (R < q <= R + ahead), later (beyond the window);
+- open occurrences fall in a bucket by quarter: overdue (before the reference quarter R, or
+  in R with a due date before the reference day: exact dates, issue 13), due (in R, due date
+  not passed), upcoming (R < q <= R + ahead), later (beyond the window);
 - tasks without dated occurrences (continuous, conditional) give one item, never overdue;
 - stale (after hledger's `check recentassertions`): an open item whose last dated progress
   entry is older than the first day of the quarter before R, or that has none once its quarter
@@ -301,7 +302,11 @@ def _item(
         bucket = Bucket.NO_FIXED_DEADLINE
     else:
         distance = occurrence.quarter - reference.quarter
-        if distance < 0:
+        # An occurrence is overdue from the day after its due date. For a quarter deadline that
+        # is the next quarter; an exact date ("Trước ngày 15/12/2025", "Tháng 5/2025") is
+        # overdue the next day, while its quarter is still the reference quarter (late by 0
+        # quarters). A quarter reference is as of its last day, so nothing of it is still due.
+        if distance < 0 or reference.as_of > occurrence.due_date:
             bucket, late = Bucket.OVERDUE, -distance
         elif distance == 0:
             bucket, left = Bucket.DUE, 0

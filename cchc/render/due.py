@@ -62,8 +62,9 @@ def empty_text(bucket: Bucket, sched: Schedule, lang: str) -> str:
 def deadline_text(item: Item) -> str:
     """The deadline as the plan writes it; for a recurring or multi-milestone task, the wording
     of this occurrence ("Hàng năm (2023)", "Quý IV/2022: Hoàn thành 100% …")."""
-    kind = item.task.deadline.kind
-    if item.occurrence is not None and kind in (DeadlineKind.ANNUAL, DeadlineKind.MILESTONES):
+    deadline = item.task.deadline
+    recurring = deadline.is_recurring or deadline.kind is DeadlineKind.MILESTONES
+    if item.occurrence is not None and recurring:
         return item.occurrence.label
     return item.task.deadline.wording
 

@@ -87,6 +87,8 @@ def occurrence_key(task: Task, index: int, occurrence: Occurrence) -> str:
     without renaming the others), else its position (a moved deadline keeps its event)."""
     if task.deadline.kind is DeadlineKind.ANNUAL:
         return str(occurrence.due_date.year)
+    if task.deadline.is_recurring:  # each quarter ("Hàng quý", "Định kỳ hằng tháng")
+        return f"{occurrence.quarter.year}Q{occurrence.quarter.number}"
     return str(index + 1)
 
 
