@@ -40,7 +40,7 @@ from .conftest import DATA, ROOT, TESTS, invoke
 VI_LETTERS = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 WORD = re.compile(r"[^\W\d_]+")
 HAS_VI = re.compile(f"[{VI_LETTERS}]", re.IGNORECASE)
-PATHS = re.compile(r"\S*[\\/]\S*\.(?:yaml|yml|ics|json|docx|csv)\b")
+PATHS = re.compile(r"\S*[\\/]\S*\.(?:yaml|yml|ics|json|docx|csv|txt)\b")
 PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
 # Quoted examples: 'so noi vu', "Quý IV/2023" (a quote mark inside a word is an apostrophe).
 QUOTED = re.compile(r"(?<!\w)'[^'\n]*'(?!\w)|\"[^\"\n]*\"|“[^”]*”")
@@ -67,6 +67,7 @@ SAMPLE_ARGS: dict[str, list[str]] = {
     "show": ["VII.9"],
     # --dry-run: the plans run here are the shipped one and the broken fixtures
     "record": ["VII.9", "--status", "done", "--date", "20/12/2023", "--dry-run"],
+    "import": [str(TESTS / "data" / "appendix-small.txt")],
 }
 # Plans to run every command on in English: the shipped one, and broken ones.
 BROKEN = [TESTS / "broken" / n for n in ("D001-deadline-unparsed.yaml", "A001-unknown-agency.yaml")]
@@ -169,6 +170,12 @@ def run(name: str, fmt: str | None, plan: Path, lang: str, tmp: Path) -> tuple[i
     """The command's whole text output (stdout and stderr); binary output is left out."""
     command = commands(lang)[name]
     args = [name, *SAMPLE_ARGS.get(name, []), "--lang", lang]
+    if name == "import" and fmt == "docx":  # a Word appendix, built for the run
+        from .appendix_fixtures import small_docx
+
+        args[1] = str(small_docx(tmp / "appendix.docx"))
+    if name == "import":  # the plan file's keys are English in any language: check messages
+        args += ["--output", str(tmp / "imported.yaml")]
     if "--file" in option_names(command):
         args += ["--file", str(plan)]
     if "--quarter" in option_names(command):

@@ -1,0 +1,111 @@
+"""Appendix tables built as Word files with python-docx, for the `cchc import` tests: the
+seed's own table, and tables laid out otherwise (columns in another order, merged cells, a
+"Sản phẩm" column, month and date deadlines). Built in the tests, so no binary is committed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from .conftest import SHARED
+
+SEED = SHARED / "seeds" / "000_a39914e25e1938d1.txt"
+ROMAN = re.compile(r"[IVXLC]+")
+
+# A cell: its text, paragraphs apart by "\n"; None for a cell merged into the one above it.
+Spec = Sequence[Sequence[str | None]]
+
+
+def seed_rows() -> tuple[list[str], list[list[str]]]:
+    """(heading lines, rows of cells) of the seed's table, read independently of cchc: each
+    tab-led line starts a cell, a line without a tab continues the cell before it, blank lines
+    are ignored; after the six headings a Roman numeral starts a section row (number and title,
+    then its empty cells), anything else a task row of six cells."""
+    heading: list[str] = []
+    cells: list[list[str]] = []
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        if line.startswith("\t"):
+            cells.append([line[1:]])
+        elif line.strip() and cells:
+            cells[-1].append(line)
+        elif line.strip():
+            heading.append(line.strip())
+    texts = ["\n".join(part.strip() for part in cell) for cell in cells]
+    rows = [texts[:6]]
+    i = 6
+    while i < len(texts):
+        if ROMAN.fullmatch(texts[i]):
+            rows.append([texts[i], texts[i + 1]])
+            i += 2
+            while i < len(texts) and not texts[i]:
+                i += 1
+        else:
+            rows.append(texts[i : i + 6])
+            i += 6
+    return heading, rows
+
+
+def build(
+    path: Path,
+    heading: Sequence[str],
+    rows: Spec,
+    *,
+    merge_across: Sequence[int] = (),
+) -> Path:
+    """A .docx with the heading paragraphs and one table. A row shorter than the table is a
+    section row: its last cell is merged across the rest (and so is any row in merge_across).
+    None in a cell merges it with the cell above (a lead carried over several rows)."""
+    import docx
+
+    document = docx.Document()
+    for line in heading:
+        document.add_paragraph(line)
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    for r, row in enumerate(rows):
+        if len(row) < width or r in merge_across:
+            start = len(row) - 1
+            table.cell(r, start).merge(table.cell(r, width - 1))
+        for c, text in enumerate(row):
+            if text is None:
+                top = r - 1
+                while rows[top][c] is None:
+                    top -= 1
+                table.cell(top, c).merge(table.cell(r, c))
+                continue
+            cell = table.cell(r, c)
+            first, *rest = text.split("\n")
+            cell.paragraphs[0].text = first
+            for paragraph in rest:
+                cell.add_paragraph(paragraph)
+    # merging moved the (empty) paragraphs of the lower cells into the top one: drop them
+    for row_cells in table.rows:
+        for cell in row_cells.cells:
+            paragraphs = cell.paragraphs
+            for paragraph in paragraphs[1:]:
+                if not paragraph.text:
+                    paragraph._element.getparent().remove(paragraph._element)
+    document.save(str(path))
+    return path
+
+
+def seed_docx(path: Path) -> Path:
+    heading, rows = seed_rows()
+    return build(path, heading, rows)
+
+
+def small_docx(path: Path) -> Path:
+    heading = [
+        "PHỤ LỤC 4",
+        "CÁC ĐỀ ÁN, NHIỆM VỤ TRỌNG TÂM VỀ CẢI CÁCH HÀNH CHÍNH ĐẾN NĂM 2025",
+        "(Kèm theo Đề án cải cách hành chính tỉnh Hà Tĩnh đến năm 2025)",
+    ]
+    rows = [
+        ["STT", "Tên Đề án, nhiệm vụ trọng tâm", "Cơ quan chủ trì", "Cơ quan phối hợp",
+         "Thời gian hoàn thành (quý/năm)", "Ghi chú"],
+        ["I", "Công tác chỉ đạo điều hành"],
+        ["1", "Quy chế đào tạo, bồi dưỡng cán bộ, công chức, viên chức tỉnh Hà Tĩnh",
+         "Sở Nội vụ", "Sở, ban, ngành; UBND cấp huyện", "Quý IV/2022", ""],
+    ]  # fmt: skip
+    return build(path, heading, rows)
