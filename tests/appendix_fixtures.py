@@ -109,3 +109,81 @@ def small_docx(path: Path) -> Path:
          "Sở Nội vụ", "Sở, ban, ngành; UBND cấp huyện", "Quý IV/2022", ""],
     ]  # fmt: skip
     return build(path, heading, rows)
+
+
+# --- other layouts ----------------------------------------------------------------------------
+# Columns in another order, a row of column numbers, a "Sản phẩm" column, sections written in a
+# cell merged over the whole row ("I. CẢI CÁCH THỂ CHẾ") or in the STT column, a lead merged
+# down over three rows, month and date deadlines, bulleted paragraphs of partners, milestones.
+OTHER_ORDER_HEADING = [
+    "Phụ lục II",
+    "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025 CỦA TỈNH QUẢNG BÌNH",
+    "(Kèm theo Kế hoạch số 120/KH-UBND ngày 20/12/2024 của UBND tỉnh)",
+]
+OTHER_ORDER: list[list[str | None]] = [
+    ["TT", "Nội dung nhiệm vụ", "Sản phẩm", "Thời hạn hoàn thành", "Cơ quan chủ trì",
+     "Cơ quan phối hợp", "Ghi chú"],
+    ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"],
+    ["I. CẢI CÁCH THỂ CHẾ"],
+    ["1", "Rà soát văn bản quy phạm pháp luật do HĐND, UBND tỉnh ban hành",
+     "Quyết định công bố kết quả rà soát", "Tháng 6/2025", "Sở Tư pháp",
+     "Các sở, ban, ngành; UBND cấp huyện", ""],
+    ["2", "Kiểm tra công tác xây dựng, thi hành văn bản", "Báo cáo kết quả kiểm tra",
+     "Trước ngày 15/12/2025", None, "Văn phòng UBND tỉnh", ""],
+    ["3", "Theo dõi tình hình thi hành pháp luật", "Báo cáo", "Quý III/2025", None,
+     "Sở Nội vụ; Công an tỉnh", "Lồng ghép với báo cáo công tác tư pháp"],
+    ["II", "Cải cách thủ tục hành chính"],
+    ["1", "Công bố danh mục thủ tục hành chính", "Quyết định của Chủ tịch UBND tỉnh",
+     "Thường xuyên", "VP UBND tỉnh", "- Các sở, ban, ngành;\n- UBND cấp huyện, cấp xã", ""],
+    ["2", "Số hóa hồ sơ, kết quả giải quyết thủ tục hành chính", "Tỷ lệ hồ sơ được số hóa",
+     "Quý II/2025: 50% hồ sơ\nQuý IV/2025: 100% hồ sơ", "Sở Thông tin và Truyền thông",
+     "UBND các huyện, thị xã, thành phố; Điện lực tỉnh", ""],
+    ["3", "Nâng cấp hệ thống thông tin giải quyết thủ tục hành chính", "Hệ thống được nâng cấp",
+     "Quý IV/2025", "Sở TTTT", "Văn phòng Ủy ban nhân dân tỉnh", ""],
+]  # fmt: skip
+
+
+def other_order_docx(path: Path) -> Path:
+    return build(path, OTHER_ORDER_HEADING, OTHER_ORDER)
+
+
+# Headings spelt otherwise (no diacritics, "Đơn vị", "Thời gian thực hiện"), a second
+# "Nội dung" column beside the title, no partners column, and the deadline wordings of real
+# 2022–2026 plans, one per task; the table is cut in two by a page break (the second part has
+# no header row).
+WORDINGS = [
+    "Hằng năm",
+    "Hàng quý",
+    "Thường xuyên",
+    "Năm 2025",
+    "Tháng 6/2025",
+    "Trước ngày 15/12/2025",
+    "Quý I, II/2025",
+    "Quý III-IV/2025",
+    "2022-2025",
+    "6 tháng đầu năm 2025",
+    "Trước 30/6",
+    "Định kỳ hằng tháng",
+    "Theo lộ trình của Bộ Nội vụ",
+    "Khi có văn bản của Trung ương",
+]
+
+
+def wordings_docx(path: Path) -> Path:
+    import docx
+
+    header = ["Stt", "Ten nhiem vu", "Noi dung", "Don vi chu tri", "Thoi gian thuc hien"]
+    rows: list[list[str | None]] = [header, ["I", "Nhiệm vụ có thời hạn viết theo nhiều cách"]]
+    for n, wording in enumerate(WORDINGS, 1):
+        rows.append([str(n), f"Nhiệm vụ {n}", f"Nội dung nhiệm vụ {n}", "Sở Nội vụ", wording])
+    build(path, ["KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025"], rows[:8])
+    # the rest of the rows in a second table, as a page break in Word leaves them
+    document = docx.Document(str(path))
+    document.add_paragraph("")
+    rest = rows[8:]
+    table = document.add_table(rows=len(rest), cols=len(header))
+    for r, row in enumerate(rest):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text or ""
+    document.save(str(path))
+    return path

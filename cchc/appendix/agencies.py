@@ -75,6 +75,7 @@ _HEADS = frozenset(
         "lanh",
         "cang",
         "bql",
+        "buu",
         "hop",
         "mttq",
         "ubmttq",

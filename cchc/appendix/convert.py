@@ -303,7 +303,9 @@ def _heading(source: Source, notes: list[Note]) -> tuple[str, str | None, str]:
     if title is None:
         notes.append(Note.of(source.name, "no_title"))
         title = appendix or source.name
-    shown = _sentence_case(title)
+    # The title stays as written, capitals included: re-casing would lower proper names too
+    # ("TỈNH QUẢNG BÌNH"). Only the short "PHỤ LỤC 4" line is re-cased, for the source.
+    shown = title
     parts = [p for p in (appendix, attached) if p]
     if attached and appendix:
         text = f"{appendix} {attached[0].lower()}{attached[1:]}"
@@ -324,9 +326,10 @@ def convert(source: Source) -> ImportedPlan | None:
     title, written, origin = _heading(source, notes)
     names = [p.name for s in converter.sections for t in s.tasks for p in (*t.lead, *t.partners)]
     tasks = [t for s in converter.sections for t in s.tasks]
-    # The plan period: the years its deadlines and its heading name.
+    # The plan period: the years its deadlines name, else the years of its heading (which may
+    # also hold the date the plan was issued, hence only as a fallback).
     years = [int(y) for t in tasks for y in _YEAR.findall(t.deadline_cell)]
-    years += [int(y) for y in _YEAR.findall(" ".join(source.heading))]
+    years = years or [int(y) for y in _YEAR.findall(" ".join(source.heading))]
     if not years:
         notes.append(Note.of(source.name, "no_period"))
     first, last = (min(years), max(years)) if years else (2000, 2999)
