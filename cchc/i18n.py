@@ -273,6 +273,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bỏ dấu vết chuyển đổi tệp '{text}' khỏi ô",
         "removed the conversion artefact '{text}' from the cell",
     ),
+    "import.control": (
+        "bỏ ký tự điều khiển khỏi ô: {text}",
+        "removed control characters from the cell: {text}",
+    ),
     "import.agency_unknown": (
         "cột '{column}': không nhận ra '{name}' là tên cơ quan; giữ nguyên như văn bản ghi",
         "column '{column}': '{name}' does not read as an agency name; kept as written",

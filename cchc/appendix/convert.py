@@ -43,6 +43,9 @@ def _roman(n: int) -> str:
 def _clean(cell: Cell, where: str, notes: list[Note]) -> list[str]:
     lines = []
     for line in cell.lines:
+        if not line.isprintable():  # the plan file refuses control characters
+            notes.append(Note.of(where, "control", text=line.encode("unicode_escape").decode()))
+            line = "".join(ch for ch in line if ch.isprintable()).strip()
         found = _ARTEFACT.search(line)
         if found:
             notes.append(Note.of(where, "artefact", text=found.group(0).strip()))

@@ -1,0 +1,281 @@
+"""The pure parts of `cchc import`: headings, agency cells (hypothesis), YAML scalars
+(hypothesis), deadline cells, and the text reader's two layouts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc.appendix import headers
+from cchc.appendix.agencies import official, registry, split_agencies
+from cchc.appendix.convert import convert, deadline_of
+from cchc.appendix.emit import scalar
+from cchc.appendix.model import Cell, Milestone, Row
+from cchc.appendix.reader import read_text
+from cchc.yamlnodes import Map, parse
+
+
+# --- headings --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [
+        ("STT", headers.NUMBER),
+        ("TT", headers.NUMBER),
+        ("Số TT", headers.NUMBER),
+        ("Tên Đề án, nhiệm vụ trọng tâm", headers.TITLE),
+        ("TÊN NHIỆM VỤ", headers.TITLE),
+        ("Nội dung", headers.TITLE),
+        ("Nội dung công việc", headers.TITLE),
+        ("Cơ quan chủ trì", headers.LEAD),
+        ("Cơ quan, đơn vị chủ trì", headers.LEAD),
+        ("Đơn vị thực hiện", headers.LEAD),
+        ("Don vi chu tri", headers.LEAD),
+        ("Cơ quan phối hợp", headers.PARTNERS),
+        ("Đơn vị phối hợp thực hiện", headers.PARTNERS),
+        ("Thời gian hoàn thành (quý/năm)", headers.DEADLINE),
+        ("Thời hạn hoàn thành", headers.DEADLINE),
+        ("Thời gian thực hiện", headers.DEADLINE),
+        ("Tiến độ", headers.DEADLINE),
+        ("Ghi chú", headers.NOTE),
+        ("GHI CHÚ", headers.NOTE),
+        ("Sản phẩm", headers.OTHER),
+        ("Sản phẩm đầu ra", headers.OTHER),
+        ("Kết quả dự kiến", headers.OTHER),
+        ("", None),
+    ],
+)
+def test_heading_roles(heading: str, role: str | None) -> None:
+    assert headers.role_of(heading) == role
+    assert headers.role_of(unicodedata.normalize("NFD", heading)) == role
+
+
+def row(*texts: str) -> Row:
+    return Row("table 1 row 1", tuple(Cell((t,)) for t in texts))
+
+
+def test_header_found_in_any_order_below_a_title_row() -> None:
+    rows = [
+        row("PHỤ LỤC", "", ""),
+        row("Thời hạn", "Nhiệm vụ", "Sản phẩm", "Chủ trì", "TT"),
+    ]
+    found = headers.detect(rows)
+    assert found is not None and found.row == 1
+    assert found.roles == {"deadline": 0, "title": 1, "lead": 3, "number": 4}
+    assert found.others == (2,)
+    assert headers.detect([row("Một", "Hai", "Ba")]) is None
+
+
+# --- agency cells ----------------------------------------------------------------------------
+KNOWN = [
+    "Sở Nội vụ",
+    "Sở Giáo dục và Đào tạo",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Sở Lao động - Thương binh và Xã hội",
+    "Công an tỉnh",
+    "Cục Thuế tỉnh",
+    "UBND cấp huyện",
+    "UBND cấp xã",
+    "Sở, ban, ngành",
+    "Các sở, ban, ngành",
+    "UBND các huyện, thành phố, thị xã",
+    "Văn phòng UBND tỉnh",
+    "VP UBND tỉnh",
+    "Bảo hiểm xã hội tỉnh",
+    "Ban Quản lý Khu kinh tế tỉnh",
+    "Liên hiệp các Hợp tác xã",
+    "Các cơ quan liên quan",
+    "Hiệp hội Doanh nghiệp tỉnh",
+    "Đài Phát thanh - Truyền hình tỉnh",
+    "Trường Chính trị Trần Phú",
+    "Kho bạc Nhà nước tỉnh",
+    "Sở TTTT",
+    "Sở GD&ĐT",
+    "UBND TP Hà Tĩnh",
+]
+WORD = st.sampled_from(
+    ["Kế", "hoạch", "Đầu", "tư", "Tài", "nguyên", "Môi", "trường", "Xây", "dựng", "Hà", "Tĩnh"]
+)
+MADE_UP = st.builds(lambda ws: "Sở " + " ".join(ws), st.lists(WORD, min_size=1, max_size=4))
+NAME = st.one_of(st.sampled_from(KNOWN), MADE_UP)
+SEPARATORS = st.sampled_from(["; ", ";", " ; ", ";\n", "\n", "\n- ", ";\n+ "])
+
+
+def lines_of(text: str) -> list[str]:
+    return text.split("\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(NAME, min_size=1, max_size=6, unique=True),
+    SEPARATORS,
+    st.sampled_from(["", "- ", "• "]),
+    st.sampled_from(["", ";", "."]),
+)
+def test_semicolons_and_paragraphs_give_back_the_names(
+    names: list[str], sep: str, bullet: str, end: str
+) -> None:
+    cell = bullet + sep.join(names) + end
+    split = split_agencies(lines_of(cell))
+    assert [p.name for p in split.parties] == names
+    assert all(p.scope is None for p in split.parties)
+
+
+COMMA_FREE = [n for n in KNOWN if "," not in n and not n.startswith("UBND cấp")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.one_of(st.sampled_from(COMMA_FREE), MADE_UP), min_size=1, max_size=5, unique=True)
+)
+def test_commas_between_names_that_begin_with_a_body(names: list[str]) -> None:
+    assert [p.name for p in split_agencies([", ".join(names)]).parties] == names
+
+
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=80
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(TEXT, max_size=4))
+def test_any_cell_splits_into_words_it_holds(lines: list[str]) -> None:
+    words = set(re.findall(r"\w+", unicodedata.normalize("NFC", " ".join(lines))))
+    split = split_agencies(lines)
+    for party in split.parties:
+        assert party.name and party.name == party.name.strip() and ";" not in party.name
+        assert set(re.findall(r"\w+", party.name)) <= words
+        if party.scope is not None:
+            assert set(re.findall(r"\w+", party.scope)) <= words
+    official_names = [official(p.name)[0] for p in split.parties]
+    assert all(official_names)
+    registry([p.name for p in split.parties])  # never raises
+
+
+def test_lead_with_scopes_and_a_shared_qualifier() -> None:
+    split = split_agencies(
+        [
+            "- Sở Khoa học và Công nghệ chủ trì triển khai các Bệnh viện; ",
+            "- UBND các huyện, thành phố, thị xã chủ trì triển khai đối với các trường THCS, "
+            "Tiểu học",
+        ]
+    )
+    assert [(p.name, p.scope) for p in split.parties] == [
+        ("Sở Khoa học và Công nghệ", "các Bệnh viện"),
+        ("UBND các huyện, thành phố, thị xã", "các trường THCS, Tiểu học"),
+    ]
+    shared = split_agencies(["UBND cấp xã, UBND cấp huyện đạt chuẩn nông thôn mới"])
+    assert [(p.name, p.scope) for p in shared.parties] == [
+        ("UBND cấp xã", "đạt chuẩn nông thôn mới"),
+        ("UBND cấp huyện", "đạt chuẩn nông thôn mới"),
+    ]
+    assert shared.shared_scope == ["UBND cấp xã"]
+
+
+def test_registry_groups_aliases_and_membership() -> None:
+    entries = registry(
+        ["UBND cấp huyện", "Ủy ban nhân dân cấp huyện", "Sở TTTT", "Sở Thông tin và truyền thông",
+         "Các sở, ban, ngành", "Sở, ban, ngành", "UBND TX Kỳ Anh", "VP UBND tỉnh",
+         "Văn phòng Ủy ban nhân dân tỉnh", "các cơ quan liên quan", "Các cơ quan có liên quan"]
+    )  # fmt: skip
+    by_name = {e.name: e for e in entries}
+    assert list(by_name) == [
+        "Ủy ban nhân dân cấp huyện",
+        "Sở, ban, ngành",
+        "Các cơ quan liên quan",
+        "Sở Thông tin và Truyền thông",
+        "Ủy ban nhân dân thị xã Kỳ Anh",
+        "Văn phòng Ủy ban nhân dân tỉnh",
+    ]
+    assert by_name["Ủy ban nhân dân cấp huyện"].aliases == ["UBND cấp huyện"]
+    assert by_name["Sở Thông tin và Truyền thông"].aliases == ["Sở TTTT"]
+    assert by_name["Các cơ quan liên quan"].aliases == ["Các cơ quan có liên quan"]
+    assert by_name["Ủy ban nhân dân thị xã Kỳ Anh"].member_of == ["Ủy ban nhân dân cấp huyện"]
+    assert by_name["Văn phòng Ủy ban nhân dân tỉnh"].member_of == ["Sở, ban, ngành"]
+    assert [e.group for e in entries] == [True, True, True, False, False, False]
+
+
+# --- YAML scalars ----------------------------------------------------------------------------
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=60))
+def test_scalars_read_back_exactly_by_both_parsers(value: str) -> None:
+    line = f"key: {scalar(value)}\n"
+    assert yaml.safe_load(line) == {"key": value}
+    if not value.replace("\n", "").isprintable():
+        return  # cchc's parser refuses control characters: the import removes them (a warning)
+    document = parse(line.encode("utf-8"), "x.yaml")
+    assert isinstance(document.root, Map)
+    assert document.root.entries[0][1].value == value
+
+
+@pytest.mark.parametrize(
+    ("value", "plain"),
+    [("Sở Nội vụ", True), ("Quý IV/2025", True), ("Sở, ban, ngành", False), ("- a", False),
+     ("true", False), ("2025", False), ("Đề án: thí điểm", False), ("a #b", False)],
+)  # fmt: skip
+def test_plain_only_when_safe(value: str, plain: bool) -> None:
+    assert (scalar(value) == value) is plain
+
+
+# --- deadline cells --------------------------------------------------------------------------
+def test_deadline_cells() -> None:
+    assert deadline_of(["Quý IV/2023"]) == ("Quý IV/2023", False)
+    assert deadline_of(["Thực hiện theo lộ trình Đề án của Trung ương"])[0] == (
+        "Thực hiện theo lộ trình Đề án của Trung ương"
+    )
+    assert deadline_of(["- Quý IV/2022: Hoàn thành 100%;", "- Quý IV/2025: Hoàn thành 50%"]) == (
+        [Milestone("Quý IV/2022", "Hoàn thành 100%"), Milestone("Quý IV/2025", "Hoàn thành 50%")],
+        False,
+    )
+    assert deadline_of(["Quý IV/2025: Hoàn thành 50% tổng đơn vị"]) == (
+        [Milestone("Quý IV/2025", "Hoàn thành 50% tổng đơn vị")],
+        False,
+    )
+    assert deadline_of(["Quý II/2024: rà soát; Quý IV/2024: công bố"])[0] == [
+        Milestone("Quý II/2024", "rà soát"),
+        Milestone("Quý IV/2024", "công bố"),
+    ]
+    assert deadline_of(["Quý II/2024", "Quý IV/2024"])[0] == [
+        Milestone("Quý II/2024"),
+        Milestone("Quý IV/2024"),
+    ]
+    assert deadline_of(["Hằng năm", "báo cáo trước 15/12"]) == (
+        "Hằng năm báo cáo trước 15/12",
+        True,
+    )
+    assert deadline_of([]) == (None, False)
+
+
+# --- the text reader -------------------------------------------------------------------------
+def test_text_rows_on_one_line_each() -> None:
+    text = (
+        "PHỤ LỤC 1\nKẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2024\n\n"
+        "STT\tNội dung\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\n"
+        "I\tCải cách thể chế\n"
+        "1\tRà soát văn bản\tSở Tư pháp\tCác sở, ban, ngành\tQuý II/2024\n"
+        "2\tTheo dõi thi hành pháp luật\tSở Tư pháp\t\tQuý IV/2024\n"
+    )
+    plan = convert(read_text(text, "a.txt"))
+    assert plan is not None
+    tasks = plan.sections[0].tasks
+    assert [(t.id, t.lead[0].name, t.deadline) for t in tasks] == [
+        ("I.1", "Sở Tư pháp", "Quý II/2024"),
+        ("I.2", "Sở Tư pháp", "Quý IV/2024"),
+    ]
+    assert plan.source == "Phụ lục 1" and plan.period == ("Quý I/2024", "Quý IV/2024")
+    assert tasks[1].partners == []
+
+
+def test_control_characters_are_removed_with_a_warning() -> None:
+    text = (
+        "STT\tNhiệm vụ\tCơ quan chủ trì\tThời hạn\n"
+        "1\tRà soát\x08 văn bản\tSở Tư pháp\tQuý II/2024\n"
+    )
+    plan = convert(read_text(text, "a.txt"))
+    assert plan is not None
+    assert plan.sections[0].tasks[0].title == "Rà soát văn bản"
+    assert [(n.where, n.key) for n in plan.notes if n.key == "control"] == [("line 2", "control")]
