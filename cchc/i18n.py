@@ -273,6 +273,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bỏ dấu vết chuyển đổi tệp '{text}' khỏi ô",
         "removed the conversion artefact '{text}' from the cell",
     ),
+    "import.legacy": (
+        "văn bản có vẻ được gõ bằng bảng mã cũ {encoding}; hãy chuyển sang Unicode (ví dụ bằng "
+        "công cụ chuyển mã của Unikey) rồi nhập lại",
+        "the text looks typed in the old {encoding} encoding; convert it to Unicode (e.g. with "
+        "Unikey's converter) and import again",
+    ),
     "import.control": (
         "bỏ ký tự điều khiển khỏi ô: {text}",
         "removed control characters from the cell: {text}",

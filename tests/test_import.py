@@ -302,3 +302,17 @@ def test_bad_format_choice() -> None:
 def test_shared_is_where_the_tests_expect() -> None:
     # guards the skip above: the seed is looked for beside the project
     assert fx.SEED.parent.parent == SHARED
+
+
+@needs_shared
+def test_tcvn3_text_is_named_before_the_missing_header(tmp_path: Path) -> None:
+    from .test_text import encode_tcvn3
+
+    legacy = tmp_path / "tcvn3.txt"
+    legacy.write_bytes(
+        encode_tcvn3(fx.SEED.read_text(encoding="utf-8")).decode("cp1252", "replace").encode()
+    )
+    result = run_import(str(legacy), lang="en")
+    assert result.exit_code == 1
+    assert "warning: the text looks typed in the old TCVN3 encoding" in result.stderr
+    assert "no header row of an appendix table" in result.stderr

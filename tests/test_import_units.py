@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
 import pytest
 import yaml
@@ -13,11 +14,15 @@ from hypothesis import strategies as st
 
 from cchc.appendix import headers
 from cchc.appendix.agencies import official, registry, split_agencies
-from cchc.appendix.convert import convert, deadline_of
+from cchc.appendix.convert import convert, deadline_of, legacy_note
 from cchc.appendix.emit import scalar
 from cchc.appendix.model import Cell, Milestone, Row
 from cchc.appendix.reader import read_text
 from cchc.yamlnodes import Map, parse
+
+from .appendix_fixtures import SEED
+
+needs_seed = pytest.mark.skipif(not SEED.is_file(), reason=f"the seed {SEED} is absent")
 
 
 # --- headings --------------------------------------------------------------------------------
@@ -279,3 +284,61 @@ def test_control_characters_are_removed_with_a_warning() -> None:
     assert plan is not None
     assert plan.sections[0].tasks[0].title == "Rà soát văn bản"
     assert [(n.where, n.key) for n in plan.notes if n.key == "control"] == [("line 2", "control")]
+
+
+# --- whole pipeline on any text --------------------------------------------------------------
+CELLS = st.one_of(
+    st.sampled_from(
+        ["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn", "Ghi chú",
+         "I", "II", "1", "2", "99", "Sở Nội vụ", "Sở, ban, ngành; UBND cấp huyện, cấp xã",
+         "Quý IV/2025", "Hằng năm", "Quý IV/2022: 100%", "", "[bookmark: _GoBack]x", "- a;"]
+    ),
+    TEXT,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(CELLS, min_size=1, max_size=7), max_size=12), st.booleans())
+def test_any_text_imports_to_a_file_cchc_reads(rows: list[list[str]], one_line: bool) -> None:
+    """Whatever the text, the import never raises, and what it writes parses as YAML: its
+    problems, if any, are the plan's (a missing lead, an unread deadline), never the file's."""
+    header = ["STT", "Tên nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]
+    lines = []
+    for cells in [header, *rows]:
+        cells = [" ".join(c.replace("\t", " ").split()) for c in cells]
+        if one_line:
+            lines.append("\t".join(cells))
+        else:
+            lines += [*(f"\t{c}" for c in cells), ""]
+    plan = convert(read_text("\n".join(lines), "a.txt"))
+    assert plan is not None
+    from cchc.appendix.emit import render
+    from cchc.validate import check
+
+    text = render(plan, "a.txt")
+    document = parse(text.encode("utf-8"), "out.yaml")
+    # Y005: text that reads as typed in TCVN3/VNI, which the import warns about too
+    assert [p.code for p in document.problems if p.code != "Y005"] == []
+    _plan, problems = check(document)
+    assert all(p.code[0] in "SDIATY" for p in problems), [p.code for p in problems]
+
+
+def test_files_that_are_not_text_are_named(tmp_path: Path) -> None:
+    from cchc.appendix.reader import CannotImport, decode
+
+    for magic, said in ((b"PK\x03\x04", "--format docx"), (b"%PDF-1.4", "PDF")):
+        with pytest.raises(CannotImport) as err:
+            decode(magic + b"\x00" * 10)
+        assert said in err.value.message("en")
+
+
+@needs_seed
+def test_text_typed_in_tcvn3_is_warned_about() -> None:
+    from .test_text import encode_tcvn3
+
+    legacy = encode_tcvn3(SEED.read_text(encoding="utf-8")).decode("cp1252", "replace")
+    source = read_text(legacy, "seed-tcvn3.txt")
+    assert convert(source) is None  # its headings are garbled too
+    note = legacy_note(source)
+    assert note is not None and (note.where, note.key) == ("seed-tcvn3.txt", "legacy")
+    assert dict(note.args) == {"encoding": "TCVN3"}

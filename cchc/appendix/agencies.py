@@ -25,85 +25,19 @@ _PAREN = re.compile(r"^(?P<name>.+?)\s*\((?P<inner>[^()]+)\)$")
 _CAP = re.compile(r"^(?P<head>.*?\S)\s+cấp\s+\S", re.I)
 # First words (folded) that begin the name of a body; a comma-separated piece beginning with
 # another word continues the name before it ("Sở Văn hóa, Thể thao và Du lịch").
-_HEADS = frozenset(
-    [
-        "so",
-        "ban",
-        "ubnd",
-        "uy",
-        "vp",
-        "van",
-        "vpubnd",
-        "cong",
-        "cuc",
-        "chi",
-        "bao",
-        "bhxh",
-        "hiep",
-        "lien",
-        "hoi",
-        "cac",
-        "tat",
-        "dai",
-        "truong",
-        "benh",
-        "tinh",
-        "kho",
-        "ngan",
-        "vien",
-        "trung",
-        "bo",
-        "thanh",
-        "mat",
-        "hdnd",
-        "doan",
-        "quy",
-        "toa",
-        "phong",
-        "dang",
-        "khoi",
-        "co",
-        "don",
-        "doanh",
-        "thi",
-        "huyen",
-        "xa",
-        "phuong",
-        "nguoi",
-        "chu",
-        "giam",
-        "lanh",
-        "cang",
-        "bql",
-        "buu",
-        "hop",
-        "mttq",
-        "ubmttq",
-        "tong",
-    ]
+_HEAD_WORDS = (
+    "so ban ubnd uy vp van vpubnd cong cuc chi bao bhxh hiep lien hoi cac tat dai truong benh "
+    "tinh kho ngan vien trung bo thanh mat hdnd doan quy toa phong dang khoi co don doanh thi "
+    "huyen xa phuong nguoi chu giam lanh cang bql buu hop mttq ubmttq tong"
 )
+_HEADS = frozenset(_HEAD_WORDS.split())
 # Pieces that are only group words: "ban", "ngành" in "Sở, ban, ngành"; "thành phố" in "UBND
 # các huyện, thành phố, thị xã". They stay with the name before them.
-_GROUP_WORDS = frozenset(
-    [
-        "ban",
-        "nganh",
-        "huyen",
-        "thi xa",
-        "thanh pho",
-        "xa",
-        "phuong",
-        "thi tran",
-        "dia phuong",
-        "doan the",
-        "don vi",
-        "co quan",
-        "to chuc",
-        "hoi",
-        "cac dia phuong",
-        "ban nganh",
-    ]
+_GROUP_PIECES = (
+    "ban|nganh|huyen|thi xa|thanh pho|xa|phuong|thi tran|dia phuong|doan the|don vi|co quan|"
+    "to chuc|hoi|cac dia phuong|ban nganh"
 )
+_GROUP_WORDS = frozenset(_GROUP_PIECES.split("|"))
 # Heads that make " và " separate two bodies ("Sở Nội vụ và Sở Tài chính"); other " và " stay
 # inside a name ("Sở Giáo dục và Đào tạo").
 _STRONG = re.compile(r"\s+và\s+(?=(?:Sở|UBND|Ủy ban|Uỷ ban|Văn phòng|Công an|Cục|Ban|Các)\s)")

@@ -290,8 +290,10 @@ def _sentence_case(text: str) -> str:
     return text
 
 
-def _heading(source: Source, notes: list[Note]) -> tuple[str, str | None, str]:
-    """(title, title as written when re-cased, source) from the lines above the table."""
+def _heading(source: Source, notes: list[Note]) -> tuple[str, str]:
+    """(title, source) from the lines above the table. The title stays as written, capitals
+    included: re-casing would lower proper names too ("TỈNH QUẢNG BÌNH"). Only the short
+    "PHỤ LỤC 4" line is re-cased, for the source."""
     appendix, title, attached = None, None, None
     for line in (" ".join(p.split()) for p in source.heading):
         key = fold(line)
@@ -306,9 +308,6 @@ def _heading(source: Source, notes: list[Note]) -> tuple[str, str | None, str]:
     if title is None:
         notes.append(Note.of(source.name, "no_title"))
         title = appendix or source.name
-    # The title stays as written, capitals included: re-casing would lower proper names too
-    # ("TỈNH QUẢNG BÌNH"). Only the short "PHỤ LỤC 4" line is re-cased, for the source.
-    shown = title
     parts = [p for p in (appendix, attached) if p]
     if attached and appendix:
         text = f"{appendix} {attached[0].lower()}{attached[1:]}"
@@ -317,7 +316,17 @@ def _heading(source: Source, notes: list[Note]) -> tuple[str, str | None, str]:
     if not text:
         notes.append(Note.of(source.name, "no_source", line="Phụ lục"))
         text = source.name
-    return shown, (title if shown != title else None), text
+    return title, text
+
+
+def legacy_note(source: Source) -> Note | None:
+    """Text typed in a pre-Unicode font (TCVN3, VNI) reads as garbage, its headings included:
+    said even when no header row is found, since converting the file is the user's step."""
+    from ..text import detect_legacy_encoding
+
+    cells = " ".join(c.text for table in source.tables for row in table.rows for c in row.cells)
+    legacy = detect_legacy_encoding(" ".join([*source.heading, cells]))
+    return Note.of(source.name, "legacy", encoding=legacy) if legacy else None
 
 
 def convert(source: Source) -> ImportedPlan | None:
@@ -326,7 +335,10 @@ def convert(source: Source) -> ImportedPlan | None:
     if not converter.run():
         return None
     notes = converter.notes
-    title, written, origin = _heading(source, notes)
+    legacy = legacy_note(source)
+    if legacy:
+        notes.insert(0, legacy)
+    title, origin = _heading(source, notes)
     names = [p.name for s in converter.sections for t in s.tasks for p in (*t.lead, *t.partners)]
     tasks = [t for s in converter.sections for t in s.tasks]
     # The plan period: the years its deadlines name, else the years of its heading (which may
@@ -344,7 +356,6 @@ def convert(source: Source) -> ImportedPlan | None:
     province = provinces.most_common(1)[0][0] if provinces else None
     return ImportedPlan(
         title,
-        written,
         origin,
         province,
         (f"Quý I/{first}", f"Quý IV/{last}"),

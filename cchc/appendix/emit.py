@@ -105,7 +105,7 @@ class _Writer:
     def printed(self, printed: str, place: str) -> str:
         if not printed or printed.rstrip(".) ") == place:
             return ""
-        return f'  # {self.words["prints"]} "{printed}"'
+        return f"  # {self.words['prints']} {yaml_quote(printed)}"
 
     def task(self, task: ImportedTask) -> list[str]:
         pad = "        "
@@ -120,14 +120,13 @@ class _Writer:
         return lines
 
     def plan(self, plan: ImportedPlan, shown: str) -> list[str]:
-        title = f"  title: {scalar(plan.title)}"
         out = [
             *(line.format(shown=shown) for line in self.words["head"]),
             "",
             "version: 1",
             "",
             "plan:",
-            title + (self.comment(plan.title_written) if plan.title_written else ""),
+            f"  title: {scalar(plan.title)}",
             f"  source: {scalar(plan.source)}",
         ]
         if plan.province:

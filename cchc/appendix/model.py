@@ -110,7 +110,6 @@ class RegistryEntry:
 @dataclass
 class ImportedPlan:
     title: str
-    title_written: str | None  # the heading as written, when the title was re-cased
     source: str
     province: str | None
     period: tuple[str, str]

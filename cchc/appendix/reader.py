@@ -87,7 +87,26 @@ def _docx_table(table: Any, number: int, cell_type: Any, qn: Any) -> Table:
 
 
 # --- plain text --------------------------------------------------------------------------------
+# What a file that is not text begins with, and what to do with it.
+_NOT_TEXT = (
+    (
+        b"PK\x03\x04",
+        "tệp Word (.docx): dùng --format docx",
+        "a Word file (.docx): use --format docx",
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "tệp Word cũ (.doc): hãy lưu lại thành .docx, hoặc chuyển sang văn bản",
+        "an old Word file (.doc): save it as .docx, or convert it to text",
+    ),
+    (b"%PDF", "tệp PDF: hãy chuyển sang văn bản trước", "a PDF file: convert it to text first"),
+)
+
+
 def decode(data: bytes) -> str:
+    for magic, vi, en in _NOT_TEXT:
+        if data.startswith(magic):
+            raise CannotImport(f"đây là {vi}", f"this is {en}")
     try:
         return data.removeprefix(codecs.BOM_UTF8).decode("utf-8")
     except UnicodeDecodeError as err:

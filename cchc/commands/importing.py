@@ -90,11 +90,12 @@ def run_import(appendix: str, output: str | None, fmt: str, color: str, lang: st
         fail(f"{shown}: {err.message(lang)}", lang)
     plan = convert.convert(source)
     if plan is None:
+        legacy = convert.legacy_note(source)
+        if legacy is not None:
+            _warn(shown, legacy.where, tr("import.legacy", lang, **dict(legacy.args)), lang)
         fail(tr("import.no_header", lang, path=shown, headings=USUAL), lang, 1)
     for note in plan.notes:
-        where = shown if note.where == shown else f"{shown}:{place(note.where, lang)}"
-        message = tr(f"import.{note.key}", lang, **dict(note.args))
-        sys.stderr.write(f"{where}: {tr('warning.prefix', lang)}: {message}\n")
+        _warn(shown, note.where, tr(f"import.{note.key}", lang, **dict(note.args)), lang)
     output_shown = display_path(Path(output)) if output and output != "-" else "<stdout>"
     text = emit.render(plan, shown, lang)
     document = parse(text.encode("utf-8"), output_shown)
@@ -117,6 +118,14 @@ def run_import(appendix: str, output: str | None, fmt: str, color: str, lang: st
     sys.stderr.write(summary + "\n")
     if errors:
         fail(tr("import.invalid", lang, output=output_shown, errors=len(errors)), lang, 1)
+
+
+def _warn(shown: str, where: str, message: str, lang: str) -> None:
+    """One located warning: APPENDIX.docx:table 1 row 27: warning: …"""
+    from ..i18n import tr
+
+    located = shown if where == shown else f"{shown}:{place(where, lang)}"
+    sys.stderr.write(f"{located}: {tr('warning.prefix', lang)}: {message}\n")
 
 
 _PLACES = (("table", "bảng"), ("row", "dòng"), ("line", "dòng"))
