@@ -279,6 +279,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the text looks typed in the old {encoding} encoding; convert it to Unicode (e.g. with "
         "Unikey's converter) and import again",
     ),
+    "import.nested_table": (
+        "ô chứa một bảng con; chữ của bảng con được giữ, mỗi dòng một đoạn, các ô cách nhau '|'",
+        "the cell holds a table; its text is kept, a line per row, cells apart by '|'",
+    ),
     "import.control": (
         "bỏ ký tự điều khiển khỏi ô: {text}",
         "removed control characters from the cell: {text}",

@@ -316,3 +316,46 @@ def test_tcvn3_text_is_named_before_the_missing_header(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "warning: the text looks typed in the old TCVN3 encoding" in result.stderr
     assert "no header row of an appendix table" in result.stderr
+
+
+def test_word_cells_read_from_their_xml(tmp_path: Path) -> None:
+    """Text in tracked insertions (not deletions), in content controls, and in a table inside
+    a cell is read; merging the old way (hMerge) reads as one cell."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    rows = [
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+        ["I", "Mục một"],
+        ["1", "Nhiệm vụ", "Sở Nội vụ", "Quý IV/2025"],
+        ["2", "Nhiệm vụ hai", "Sở Tư pháp", "Quý II/2025"],
+    ]
+    path = fx.build(tmp_path / "a.docx", ["KẾ HOẠCH NĂM 2025"], rows)
+    document = docx.Document(str(path))
+    table = document.tables[0]
+    title = table.cell(2, 1).paragraphs[0]._p
+    w = nsdecls("w")
+    title.append(
+        parse_xml(
+            f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t xml:space="preserve"> mới'
+            "</w:t></w:r></w:ins>"
+        )
+    )
+    title.append(parse_xml(f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText> cũ</w:delText>'
+                           "</w:r></w:del>"))  # fmt: skip
+    lead = table.cell(2, 2)._tc.find(qn("w:p"))
+    control = parse_xml(f"<w:sdt {w}><w:sdtContent/></w:sdt>")
+    lead.addprevious(control)
+    control[0].append(lead)  # the lead's paragraph inside a content control
+    inner = table.cell(3, 1).add_table(1, 2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text = "phần a", "phần b"
+    document.save(str(path))
+    out = tmp_path / "out.yaml"
+    result = run_import(str(path), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    tasks = {t["id"]: t for t in listing(out)}
+    assert tasks["I.1"]["title"] == "Nhiệm vụ mới"
+    assert tasks["I.1"]["lead"] == ["Sở Nội vụ"]
+    assert tasks["I.2"]["title"] == "Nhiệm vụ hai phần a | phần b"
+    assert "a.docx:bảng 1 dòng 4: cảnh báo: ô chứa một bảng con" in result.stderr

@@ -123,7 +123,7 @@ def _parties(lines: list[str], where: str, column: str, notes: list[Note]) -> li
 class Converter:
     def __init__(self, source: Source) -> None:
         self.source = source
-        self.notes: list[Note] = []
+        self.notes: list[Note] = list(source.notes)
         self.sections: list[ImportedSection] = []
         self.header: headers.Header | None = None
 

@@ -41,13 +41,6 @@ class Table:
 
 
 @dataclass(frozen=True)
-class Source:
-    name: str  # the path as shown in messages
-    heading: tuple[str, ...]  # paragraphs before the first table (title, "Phụ lục 4", …)
-    tables: tuple[Table, ...]
-
-
-@dataclass(frozen=True)
 class Note:
     """A located warning: `key` names an i18n message "import.<key>", args fill it in."""
 
@@ -58,6 +51,14 @@ class Note:
     @classmethod
     def of(cls, where: str, key: str, **args: object) -> Note:
         return cls(where, key, tuple((k, str(v)) for k, v in args.items()))
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str  # the path as shown in messages
+    heading: tuple[str, ...]  # paragraphs before the first table (title, "Phụ lục 4", …)
+    tables: tuple[Table, ...]
+    notes: tuple[Note, ...] = ()  # what the reader had to warn about
 
 
 @dataclass

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import codecs
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from . import headers
-from .model import Cell, Row, Source, Table
+from .model import Cell, Note, Row, Source, Table
 
 
 class CannotImport(Exception):
@@ -25,12 +26,23 @@ class CannotImport(Exception):
 
 
 # --- Word ------------------------------------------------------------------------------------
+# Read from the XML rather than python-docx's objects, whose text leaves out tracked insertions,
+# content controls and fields, and whose cells hide how they are merged.
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Elements that only wrap content: content controls, custom XML, smart tags.
+_WRAPPERS = frozenset(W + t for t in ("sdt", "sdtContent", "customXml", "smartTag"))
+_RUN_TEXT = {
+    W + "t": None,
+    W + "tab": " ",
+    W + "br": "\n",
+    W + "cr": "\n",
+    W + "noBreakHyphen": "-",
+}
+
+
 def read_docx(data: bytes, shown: str) -> Source:
     try:
         import docx
-        from docx.oxml.ns import qn
-        from docx.table import Table as DocxTable
-        from docx.table import _Cell
     except ImportError:
         raise CannotImport(
             "đọc tệp Word cần python-docx: pip install 'cchc[docx]' (hoặc chuyển tệp sang văn "
@@ -50,40 +62,82 @@ def read_docx(data: bytes, shown: str) -> Source:
         ) from None
     heading: list[str] = []
     tables: list[Table] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p") and not tables:
-            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+    notes: list[Note] = []
+    for child in _content(document.element.body, (W + "p", W + "tbl")):
+        if child.tag == W + "p" and not tables:
+            text = _paragraph(child)
             if text.strip():
                 heading.append(text)
-        elif child.tag == qn("w:tbl"):
-            table = DocxTable(child, document)
-            tables.append(_docx_table(table, len(tables) + 1, _Cell, qn))
-    return Source(shown, tuple(heading), tuple(tables))
+        elif child.tag == W + "tbl":
+            tables.append(_table(child, len(tables) + 1, notes))
+    return Source(shown, tuple(heading), tuple(tables), tuple(notes))
 
 
-def _docx_table(table: Any, number: int, cell_type: Any, qn: Any) -> Table:
+def _content(element: Any, tags: tuple[str, ...]) -> Iterator[Any]:
+    """The children of element with these tags, in order, looking inside wrappers."""
+    for child in element:
+        if child.tag in tags:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _content(child, tags)
+
+
+def _paragraph(p: Any) -> str:
+    parts: list[str] = []
+    for run in p.iter(W + "r"):
+        for piece in run:
+            if piece.tag in _RUN_TEXT:
+                parts.append(_RUN_TEXT[piece.tag] or piece.text or "")
+    return "".join(parts)
+
+
+def _value(element: Any, path: str) -> str | None:
+    found = element.find(path)
+    if found is None:
+        return None
+    value = found.get(W + "val")
+    return "continue" if value is None else str(value)
+
+
+def _table(tbl: Any, number: int, notes: list[Note]) -> Table:
     rows: list[Row] = []
     above: dict[int, Cell] = {}  # the cell each column shows, for vertically merged cells
-    for index, tr in enumerate(table._tbl.tr_lst, 1):
-        cells: list[Cell] = []
-        column = int(getattr(tr, "grid_before", 0) or 0)
-        cells.extend(Cell() for _ in range(column))
-        for tc in tr.tc_lst:
-            span = int(tc.grid_span or 1)
-            if tc.vMerge == "continue" and column in above:
+    for index, tr in enumerate(_content(tbl, (W + "tr",)), 1):
+        where = f"table {number} row {index}"
+        before = _value(tr, f"{W}trPr/{W}gridBefore")
+        cells: list[Cell] = [
+            Cell() for _ in range(int(before) if before and before.isdigit() else 0)
+        ]
+        column = len(cells)
+        for tc in _content(tr, (W + "tc",)):
+            span_text = _value(tc, f"{W}tcPr/{W}gridSpan")
+            span = int(span_text) if span_text and span_text.isdigit() else 1
+            if _value(tc, f"{W}tcPr/{W}vMerge") == "continue" and column in above:
                 cell = Cell(above[column].paragraphs, carried=True)
+            elif _value(tc, f"{W}tcPr/{W}hMerge") == "continue" and cells:
+                cell = cells[-1]  # the old way of merging across: part of the cell before
             else:
-                # a line break inside a paragraph (Shift+Enter) also starts a line of the cell
-                paragraphs = tuple(
-                    line for p in cell_type(tc, table).paragraphs for line in p.text.split("\n")
-                )
-                cell = Cell(paragraphs)
-            for offset in range(span):
+                cell = Cell(tuple(_cell_lines(tc, where, notes)))
+            for offset in range(max(span, 1)):
                 above[column + offset] = cell
                 cells.append(cell)
-            column += span
-        rows.append(Row(f"table {number} row {index}", tuple(cells)))
+            column += max(span, 1)
+        rows.append(Row(where, tuple(cells)))
     return Table(f"table {number}", tuple(rows))
+
+
+def _cell_lines(tc: Any, where: str, notes: list[Note]) -> Iterator[str]:
+    for child in _content(tc, (W + "p", W + "tbl")):
+        if child.tag == W + "p":
+            # a line break inside a paragraph (Shift+Enter) also starts a line of the cell
+            yield from _paragraph(child).split("\n")
+        else:  # a table inside the cell: its text is kept, row by row
+            notes.append(Note.of(where, "nested_table"))
+            for tr in _content(child, (W + "tr",)):
+                texts = [
+                    " ".join(_cell_lines(tc2, where, notes)) for tc2 in _content(tr, (W + "tc",))
+                ]
+                yield " | ".join(t for t in texts if t.strip())
 
 
 # --- plain text --------------------------------------------------------------------------------
