@@ -52,6 +52,7 @@ def build(
     rows: Spec,
     *,
     merge_across: Sequence[int] = (),
+    spans: Sequence[tuple[int, int, int]] = (),
 ) -> Path:
     """A .docx with the heading paragraphs and one table. A row shorter than the table is a
     section row: its last cell is merged across the rest (and so is any row in merge_across).
@@ -63,6 +64,8 @@ def build(
         document.add_paragraph(line)
     width = max(len(r) for r in rows)
     table = document.add_table(rows=len(rows), cols=width)
+    for r, left, right in spans:  # (row, first column, last column) merged across
+        table.cell(r, left).merge(table.cell(r, right))
     for r, row in enumerate(rows):
         if len(row) < width or r in merge_across:
             start = len(row) - 1
@@ -75,6 +78,8 @@ def build(
                 table.cell(top, c).merge(table.cell(r, c))
                 continue
             cell = table.cell(r, c)
+            if c and cell._tc is table.cell(r, c - 1)._tc:
+                continue  # the rest of a cell merged across: its text is the first column's
             first, *rest = text.split("\n")
             cell.paragraphs[0].text = first
             for paragraph in rest:

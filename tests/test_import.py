@@ -359,3 +359,25 @@ def test_word_cells_read_from_their_xml(tmp_path: Path) -> None:
     assert tasks["I.1"]["lead"] == ["Sở Nội vụ"]
     assert tasks["I.2"]["title"] == "Nhiệm vụ hai phần a | phần b"
     assert "a.docx:bảng 1 dòng 4: cảnh báo: ô chứa một bảng con" in result.stderr
+
+
+def test_header_in_two_rows(tmp_path: Path) -> None:
+    """ "Cơ quan thực hiện" over "Chủ trì" and "Phối hợp", "Thời gian" over "Bắt đầu" and
+    "Hoàn thành": the second header row says which column is which."""
+    rows: list[list[str | None]] = [
+        ["STT", "Nội dung", "Cơ quan thực hiện", "", "Thời gian", "", "Sản phẩm"],
+        [None, None, "Chủ trì", "Phối hợp", "Bắt đầu", "Hoàn thành", None],
+        ["I", "Cải cách tổ chức bộ máy"],
+        ["1", "Sắp xếp tổ chức bộ máy", "Sở Nội vụ", "Các sở, ban, ngành", "Quý I/2025",
+         "Quý III/2025", "Đề án"],
+    ]  # fmt: skip
+    path = fx.build(tmp_path / "a.docx", ["KẾ HOẠCH NĂM 2025"], rows, spans=[(0, 2, 3), (0, 4, 5)])
+    out = tmp_path / "out.yaml"
+    result = run_import(str(path), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    (task,) = listing(out)
+    assert task["lead"] == ["Sở Nội vụ"] and task["partners"] == ["Sở, ban, ngành"]
+    assert (task["deadline"], task["note"]) == (
+        "Quý III/2025",
+        "Bắt đầu: Quý I/2025\nSản phẩm: Đề án",
+    )

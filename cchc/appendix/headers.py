@@ -33,7 +33,14 @@ _NUMBER = re.compile(r"(?:s\s*)?tt|so\s+(?:tt|thu\s+tu)|thu\s+tu", re.ASCII)
 _RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (PARTNERS, re.compile(r"phoi\s+hop", re.ASCII)),
     (LEAD, re.compile(r"chu\s+tri|(?:co\s+quan|don\s+vi)\s+(?:thuc\s+hien|dau\s+moi)")),
-    (DEADLINE, re.compile(r"thoi\s+(?:gian|han)|tien\s+do|han\s+hoan\s+thanh", re.ASCII)),
+    (
+        DEADLINE,
+        re.compile(
+            r"thoi\s+(?:gian|han)|tien\s+do|han\s+hoan\s+thanh"
+            r"|^(?:nam\s+|thoi\s+diem\s+)?(?:hoan\s+thanh|ket\s+thuc)$",
+            re.ASCII,
+        ),
+    ),
     (NOTE, re.compile(r"ghi\s+chu", re.ASCII)),
     (OTHER, re.compile(r"san\s+pham|ket\s+qua|hinh\s+thuc|du\s+kien", re.ASCII)),
     (TITLE, re.compile(r"\bten\b|noi\s+dung|nhiem\s+vu|de\s+an|chuong\s+trinh", re.ASCII)),
@@ -64,26 +71,39 @@ def role_of(heading: str) -> str | None:
 
 
 def detect(rows: tuple[Row, ...] | list[Row], look: int = 8) -> Header | None:
-    """The first of the first `look` rows that names a title, a lead and a deadline column."""
+    """The first of the first `look` rows that names a title, a lead and a deadline column; of
+    a header in two rows ("Cơ quan thực hiện" over "Chủ trì" and "Phối hợp", "Thời gian" over
+    "Bắt đầu" and "Hoàn thành"), the second, which holds the cells merged down from the first."""
     for index, row in enumerate(rows[:look]):
-        roles: dict[str, int] = {}
-        labels: dict[int, str] = {}
-        others: list[int] = []
-        seen: set[int] = set()
-        for column, cell in enumerate(row.cells):
-            if id(cell) in seen:  # one heading merged over several columns
-                continue
-            seen.add(id(cell))
-            role = role_of(cell.text)
-            if role is None:
-                continue
-            labels[column] = cell.text
-            if role in roles or role == OTHER:
-                others.append(column)  # a second "Nội dung" beside "Tên nhiệm vụ", a "Sản phẩm"
-            else:
-                roles[role] = column
-        if all(role in roles for role in REQUIRED):
-            return Header(index, roles, labels, tuple(others))
+        found = _header(index, row)
+        if found is None:
+            continue
+        below = _header(index + 1, rows[index + 1]) if index + 1 < len(rows) else None
+        if below is not None and any(c.carried for c in rows[index + 1].cells):
+            return below
+        return found
+    return None
+
+
+def _header(index: int, row: Row) -> Header | None:
+    roles: dict[str, int] = {}
+    labels: dict[int, str] = {}
+    others: list[int] = []
+    seen: set[int] = set()
+    for column, cell in enumerate(row.cells):
+        if id(cell) in seen:  # one heading merged over several columns
+            continue
+        seen.add(id(cell))
+        role = role_of(cell.text)
+        if role is None:
+            continue
+        labels[column] = cell.text
+        if role in roles or role == OTHER:
+            others.append(column)  # a second "Nội dung" beside "Tên nhiệm vụ", a "Sản phẩm"
+        else:
+            roles[role] = column
+    if all(role in roles for role in REQUIRED):
+        return Header(index, roles, labels, tuple(others))
     return None
 
 
