@@ -321,6 +321,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dòng không có số thứ tự; đọc là một nhiệm vụ",
         "the row has no number; read as a task",
     ),
+    "import.section_guessed": (
+        "dòng chỉ có một ô chữ, không có số thứ tự: đọc là tên một mục",
+        "a row with one text and no number: read as a section's title",
+    ),
+    "import.no_number_column": (
+        "bảng không có cột số thứ tự: nhiệm vụ được đánh mã theo thứ tự các dòng",
+        "the table has no number column: tasks are numbered by their rows",
+    ),
     "import.section_number": (
         "bảng ghi số mục '{printed}', mục được đánh mã {id} theo thứ tự (giữ '{printed}' trong "
         "chú thích)",

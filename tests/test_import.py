@@ -381,3 +381,26 @@ def test_header_in_two_rows(tmp_path: Path) -> None:
         "Quý III/2025",
         "Bắt đầu: Quý I/2025\nSản phẩm: Đề án",
     )
+
+
+def test_letterhead_table_before_the_heading(tmp_path: Path) -> None:
+    """Official documents open with a letterhead table (issuer | national motto); the heading
+    paragraphs come after it. The letterhead is skipped (a warning), names the province, and
+    the title is read from the paragraphs between it and the appendix table."""
+    import docx
+
+    path = fx.small_docx(tmp_path / "a.docx")
+    document = docx.Document(str(path))
+    letterhead = document.add_table(rows=1, cols=2)
+    letterhead.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 120/KH-UBND"
+    letterhead.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    document.element.body.insert(0, letterhead._tbl)
+    document.save(str(path))
+    out = tmp_path / "out.yaml"
+    result = run_import(str(path), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert "a.docx:bảng 1: cảnh báo: bỏ qua bảng không có dòng tiêu đề" in result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "  title: CÁC ĐỀ ÁN, NHIỆM VỤ TRỌNG TÂM" in text.replace('"', "")
+    assert "  source: Phụ lục 4 kèm theo Đề án cải cách hành chính tỉnh Hà Tĩnh" in text
+    assert "  province: Quảng Bình" in text  # the issuer, before names in the text

@@ -32,6 +32,8 @@ _BULLET = re.compile(r"^\s*[-–—+•*]\s*")
 _MILESTONE = re.compile(r"^(?P<due>[^:]{3,60}?)\s*:\s*(?P<target>.+)$")
 _YEAR = re.compile(r"\b(20[0-9]{2})\b")
 _PROVINCE = re.compile(r"\btỉnh\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,2})")
+# The letterhead: "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "UBND TỈNH QUẢNG BÌNH".
+_PROVINCE_CAPS = re.compile(r"(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND) TỈNH ((?:\S+[ \t]?){1,5})")
 
 
 def _roman(n: int) -> str:
@@ -126,6 +128,8 @@ class Converter:
         self.notes: list[Note] = list(source.notes)
         self.sections: list[ImportedSection] = []
         self.header: headers.Header | None = None
+        self.heading: tuple[str, ...] = source.heading  # the lines above the header's table
+        self.skipped: list[str] = []  # the text of tables without a header (a letterhead)
 
     def note(self, where: str, key: str, **args: object) -> None:
         self.notes.append(Note.of(where, key, **args))
@@ -142,10 +146,15 @@ class Converter:
                     self.rows(table.rows)
                 else:
                     self.note(table.where, "table_skipped", headings=headers.USUAL)
+                    self.skipped += [c.text for row in table.rows for c in row.cells]
                 continue
+            if self.header is None and table.before:
+                self.heading = table.before  # after a letterhead table
             if self.header is not None:
                 self.note(table.where, "table_more")
             self.header = found
+            if found.column(headers.NUMBER) is None:
+                self.note(table.where, "no_number_column")
             width = len(table.rows[found.row].cells)
             self.rows(table.rows[found.row + 1 :])
         return self.header is not None
@@ -177,21 +186,27 @@ class Converter:
                 return
         filled = {id(c) for c in row.cells if c.text and not c.carried} - {id(number_cell)}
         if kind == "section" or (kind == "" and len(filled) == 1 and not self._has_task_cells(row)):
+            if kind == "":  # one text alone on its row: read as a section's title
+                self.note(row.where, "section_guessed")
             self.section(row, number_cell.text, value, title_lines or self._only_text(row))
             return
         if kind == "other":
             self.note(row.where, "number_odd", number=number_cell.text)
-        elif kind == "":
+        elif kind == "" and header.column(headers.NUMBER) is not None:
             self.note(row.where, "number_missing")
         self.task(row, number_cell.text.strip(), value, title_lines)
 
     def _has_task_cells(self, row: Row) -> bool:
+        """Whether the row gives a lead or a deadline of its own: not the section's title merged
+        over those columns, nor a cell merged down from the task above."""
         header = self.header
         assert header is not None
-        return any(
-            row.cell(header.column(role)).text and not row.cell(header.column(role)).carried
-            for role in (headers.LEAD, headers.DEADLINE)
-        ) and row.cell(header.column(headers.LEAD)) is not row.cell(header.column(headers.TITLE))
+        title = row.cell(header.column(headers.TITLE))
+        for role in (headers.LEAD, headers.DEADLINE):
+            cell = row.cell(header.column(role))
+            if cell.text and not cell.carried and cell is not title:
+                return True
+        return False
 
     @staticmethod
     def _only_text(row: Row) -> list[str]:
@@ -224,15 +239,8 @@ class Converter:
         lead_lines = _clean(row.cell(header.column(headers.LEAD)), row.where, self.notes)
         partner_lines = _clean(row.cell(header.column(headers.PARTNERS)), row.where, self.notes)
         deadline_lines = _clean(row.cell(header.column(headers.DEADLINE)), row.where, self.notes)
-        lead = _parties(
-            lead_lines, row.where, header.labels.get(header.roles[headers.LEAD], ""), self.notes
-        )
-        partners = _parties(
-            partner_lines,
-            row.where,
-            header.labels.get(header.roles.get(headers.PARTNERS, -1), ""),
-            self.notes,
-        )
+        lead = _parties(lead_lines, row.where, self._label(headers.LEAD), self.notes)
+        partners = _parties(partner_lines, row.where, self._label(headers.PARTNERS), self.notes)
         if not lead:
             self.note(row.where, "lead_empty", id=task_id)
         deadline, joined = deadline_of(deadline_lines)
@@ -290,12 +298,12 @@ def _sentence_case(text: str) -> str:
     return text
 
 
-def _heading(source: Source, notes: list[Note]) -> tuple[str, str]:
+def _heading(source: Source, lines: tuple[str, ...], notes: list[Note]) -> tuple[str, str]:
     """(title, source) from the lines above the table. The title stays as written, capitals
     included: re-casing would lower proper names too ("TỈNH QUẢNG BÌNH"). Only the short
     "PHỤ LỤC 4" line is re-cased, for the source."""
     appendix, title, attached = None, None, None
-    for line in (" ".join(p.split()) for p in source.heading):
+    for line in (" ".join(p.split()) for p in lines):
         key = fold(line)
         if not line:
             continue
@@ -319,6 +327,17 @@ def _heading(source: Source, notes: list[Note]) -> tuple[str, str]:
     return title, text
 
 
+def _caps(words: str) -> str:
+    """The capitalised words a letterhead names the province in, as a name: "HÀ TĨNH" → "Hà
+    Tĩnh" (Vietnamese place names capitalise every syllable)."""
+    kept = []
+    for word in words.split():
+        if not (word == "-" or (word.isalpha() and word.isupper())):
+            break
+        kept.append(word)
+    return " ".join(kept).title().strip(" -")
+
+
 def legacy_note(source: Source) -> Note | None:
     """Text typed in a pre-Unicode font (TCVN3, VNI) reads as garbage, its headings included:
     said even when no header row is found, since converting the file is the user's step."""
@@ -338,20 +357,21 @@ def convert(source: Source) -> ImportedPlan | None:
     legacy = legacy_note(source)
     if legacy:
         notes.insert(0, legacy)
-    title, origin = _heading(source, notes)
+    title, origin = _heading(source, converter.heading, notes)
     names = [p.name for s in converter.sections for t in s.tasks for p in (*t.lead, *t.partners)]
     tasks = [t for s in converter.sections for t in s.tasks]
     # The plan period: the years its deadlines name, else the years of its heading (which may
     # also hold the date the plan was issued, hence only as a fallback).
     years = [int(y) for t in tasks for y in _YEAR.findall(t.deadline_cell)]
-    years = years or [int(y) for y in _YEAR.findall(" ".join(source.heading))]
+    years = years or [int(y) for y in _YEAR.findall(" ".join(converter.heading))]
     if not years:
         notes.append(Note.of(source.name, "no_period"))
     first, last = (min(years), max(years)) if years else (2000, 2999)
+    above = (*source.heading, *converter.heading, *converter.skipped)
     provinces = Counter(
-        m.group(1)
-        for text in (*source.heading, *(t.title for t in tasks))
-        for m in _PROVINCE.finditer(text)
+        name for text in above for m in _PROVINCE_CAPS.finditer(text) if (name := _caps(m.group(1)))
+    ) or Counter(
+        m.group(1) for text in (*above, *(t.title for t in tasks)) for m in _PROVINCE.finditer(text)
     )
     province = provinces.most_common(1)[0][0] if provinces else None
     return ImportedPlan(

@@ -38,6 +38,7 @@ class Row:
 class Table:
     where: str  # "table 1"
     rows: tuple[Row, ...]
+    before: tuple[str, ...] = ()  # the paragraphs between the table before and this one
 
 
 @dataclass(frozen=True)

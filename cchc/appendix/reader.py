@@ -61,15 +61,18 @@ def read_docx(data: bytes, shown: str) -> Source:
             ".docx, or convert it to text and use --format text",
         ) from None
     heading: list[str] = []
+    before: list[str] = []
     tables: list[Table] = []
     notes: list[Note] = []
     for child in _content(document.element.body, (W + "p", W + "tbl")):
-        if child.tag == W + "p" and not tables:
+        if child.tag == W + "p":
             text = _paragraph(child)
             if text.strip():
-                heading.append(text)
-        elif child.tag == W + "tbl":
-            tables.append(_table(child, len(tables) + 1, notes))
+                (before if tables else heading).append(text)
+        else:
+            table = _table(child, len(tables) + 1, notes)
+            tables.append(Table(table.where, table.rows, tuple(before) if tables else ()))
+            before = []
     return Source(shown, tuple(heading), tuple(tables), tuple(notes))
 
 
