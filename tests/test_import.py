@@ -39,8 +39,9 @@ def listing(path: Path) -> list[dict[str, Any]]:
     return tasks
 
 
-def due_ids(path: Path, quarter: str) -> dict[str, list[tuple[str, str]]]:
-    result = invoke(["due", "--file", str(path), "--quarter", quarter, "--format", "json"])
+def due_ids(path: Path, quarter: str, extra: list[str] | None = None) -> dict[str, list[Any]]:
+    args = ["due", "--file", str(path), "--quarter", quarter, "--format", "json", *(extra or [])]
+    result = invoke(args)
     assert result.exit_code == 0, result.stderr
     found = json.loads(result.stdout)
     buckets = ("overdue", "due", "upcoming", "no_fixed_deadline")
@@ -73,8 +74,28 @@ def assert_same_plan(imported: Path) -> None:
             assert got["title"] == want["title"], tid
     # one body each way: no two wordings the shipped registry tells apart are merged
     assert len(set(same_body.values())) == len(same_body)
+    # and each is a group, or a member of groups, as in the shipped registry
+    mine_registry, shipped_registry = registry_of(imported), registry_of(DATA)
+    for name, theirs in same_body.items():
+        agency, expected = mine_registry.get(name), shipped_registry.get(theirs)
+        assert agency is not None and expected is not None
+        assert agency.is_group == expected.is_group, name
+        groups = [same_body.get(g, g) for g in mine_registry.groups_of(name)]
+        assert groups == list(shipped_registry.groups_of(theirs)), name
     for quarter in QUARTERS:
         assert due_ids(imported, quarter) == due_ids(DATA, quarter), quarter
+    # an agency's own list, its groups' tasks included (no successor: the appendix names none)
+    for agency in ("Sở Nội vụ", "Sở Tài chính", "UBND cấp huyện", "VP UBND tỉnh"):
+        args = ["--agency", agency, "--role", "any"]
+        assert due_ids(imported, "IV/2023", args) == due_ids(DATA, "IV/2023", args), agency
+
+
+def registry_of(path: Path) -> Any:
+    from cchc.load import load
+
+    plan = load(path).plan
+    assert plan is not None
+    return plan.registry
 
 
 @needs_shared

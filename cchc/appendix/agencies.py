@@ -178,6 +178,7 @@ _GROUPS = (
 )
 _SO_BAN_NGANH = "Sở, ban, ngành"
 _DISTRICTS = "Ủy ban nhân dân cấp huyện"
+_DISTRICT_BODY = re.compile(r"uy ban nhan dan (?:thanh pho|thi xa|huyen) ")
 
 
 def official(written: str) -> tuple[str, bool]:
@@ -219,9 +220,45 @@ def registry(names: list[str]) -> list[RegistryEntry]:
             continue
         if _SO_BAN_NGANH in present and folded.startswith(("so ", "van phong uy ban nhan dan")):
             entry.member_of.append(_SO_BAN_NGANH)
-        if _DISTRICTS in present and re.match(
-            r"uy ban nhan dan (?:thanh pho|thi xa|huyen) ", folded
-        ):
+        if _DISTRICTS in present and _DISTRICT_BODY.match(folded):
             entry.member_of.append(_DISTRICTS)
-    ordered = sorted(entries.values(), key=lambda e: not e.group)  # stable: first mention
-    return ordered
+    # The usual short forms too, so that `--agency "vp ubnd tinh"` finds the body whichever
+    # way the table wrote it; a form another entry already answers to is left to that entry.
+    claimed = {k: e for e in entries.values() for k in spellings[name_key(e.name)]}
+    for entry in entries.values():
+        for short in short_forms(entry.name):
+            if name_key(short) not in claimed:
+                claimed[name_key(short)] = entry
+                entry.aliases.append(short)
+    return sorted(entries.values(), key=lambda e: not e.group)  # stable: first mention
+
+
+# The initials departments are written with, by their full name.
+_INITIALS = {
+    "Thông tin và Truyền thông": "TTTT",
+    "Giáo dục và Đào tạo": "GD&ĐT",
+    "Khoa học và Công nghệ": "KH&CN",
+    "Kế hoạch và Đầu tư": "KH&ĐT",
+    "Tài nguyên và Môi trường": "TN&MT",
+    "Nông nghiệp và Phát triển nông thôn": "NN&PTNT",
+    "Nông nghiệp và Môi trường": "NN&MT",
+    "Lao động - Thương binh và Xã hội": "LĐTB&XH",
+    "Văn hóa, Thể thao và Du lịch": "VHTT&DL",
+    "Giao thông vận tải": "GTVT",
+}
+_INITIALS_BY_KEY = {name_key(k): v for k, v in _INITIALS.items()}
+
+
+def short_forms(name: str) -> list[str]:
+    """The abbreviations an official name is usually written as: "UBND cấp huyện",
+    "VP UBND tỉnh", "Sở TTTT", "BHXH tỉnh"."""
+    forms = []
+    if name.startswith("Sở ") and name_key(name[3:]) in _INITIALS_BY_KEY:
+        forms.append("Sở " + _INITIALS_BY_KEY[name_key(name[3:])])
+    short = re.sub("Ủy ban nhân dân", "UBND", name, flags=re.I)
+    short = re.sub("Bảo hiểm xã hội", "BHXH", short, flags=re.I)
+    if short != name:
+        forms.append(short)
+    if short.startswith("Văn phòng UBND"):
+        forms.append("VP" + short[len("Văn phòng") :])
+    return forms
