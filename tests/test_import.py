@@ -4,6 +4,7 @@ into plan files, compared with the shipped plan through cchc's own loader and sc
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -187,6 +188,7 @@ def test_other_order_merged_lead_product_column(tmp_path: Path) -> None:
     assert "  title: CẢI CÁCH THỂ CHẾ" in text  # the section written in a cell over the row
     assert "source: Phụ lục II kèm theo Kế hoạch số 120/KH-UBND" in text
     assert "from: Quý I/2025" in text and "to: Quý IV/2025" in text
+    assert "  province: Quảng Bình" in text  # "… CỦA TỈNH QUẢNG BÌNH" in the heading
     where = f"{appendix}:table 1 row"
     english = run_import(str(appendix), "-o", str(tmp_path / "en.yaml"), lang="en")
     assert f"{where} 2: warning: skipped the row of column numbers" in english.stderr
@@ -425,3 +427,36 @@ def test_letterhead_table_before_the_heading(tmp_path: Path) -> None:
     assert "  title: CÁC ĐỀ ÁN, NHIỆM VỤ TRỌNG TÂM" in text.replace('"', "")
     assert "  source: Phụ lục 4 kèm theo Đề án cải cách hành chính tỉnh Hà Tĩnh" in text
     assert "  province: Quảng Bình" in text  # the issuer, before names in the text
+
+
+# --- golden files: the plan file as written ---------------------------------------------------
+GOLDEN = TESTS / "golden" / "import"
+REGEN = bool(os.environ.get("CCHC_REGEN_GOLDEN"))
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if REGEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+    assert path.exists(), f"{path} missing: run with CCHC_REGEN_GOLDEN=1 and review the diff"
+    assert text == path.read_text(encoding="utf-8"), f"{name} differs from the golden file"
+
+
+def without_first_line(text: str) -> str:
+    """The file but its first line, which names the appendix by its path on this machine."""
+    return text.split("\n", 1)[1]
+
+
+@needs_shared
+def test_golden_seed_text() -> None:
+    result = run_import(str(fx.SEED), "--format", "text")
+    assert result.exit_code == 0, result.stderr
+    check_golden("seed.yaml", without_first_line(result.stdout))
+
+
+def test_golden_other_layout_in_english(tmp_path: Path) -> None:
+    appendix = fx.other_order_docx(tmp_path / "ke-hoach.docx")
+    result = run_import(str(appendix), lang="en")
+    assert result.exit_code == 0, result.stderr
+    check_golden("other-order.en.yaml", without_first_line(result.stdout))

@@ -32,8 +32,13 @@ _BULLET = re.compile(r"^\s*[-–—+•*]\s*")
 _MILESTONE = re.compile(r"^(?P<due>[^:]{3,60}?)\s*:\s*(?P<target>.+)$")
 _YEAR = re.compile(r"\b(20[0-9]{2})\b")
 _PROVINCE = re.compile(r"\btỉnh\s+((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][\wÀ-ỹ]*)(?:\s+[A-ZĐ][\wÀ-ỹ]*){0,2})")
-# The letterhead: "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "UBND TỈNH QUẢNG BÌNH".
-_PROVINCE_CAPS = re.compile(r"(?:ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND) TỈNH ((?:\S+[ \t]?){1,5})")
+# A heading in capitals: "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH", "KẾ HOẠCH … CỦA TỈNH QUẢNG BÌNH".
+_PROVINCE_CAPS = re.compile(r"(?<!CẤP )(?<!CẤP  )\bTỈNH ((?:\S+[ \t]?){1,5})")
+# Words after "TỈNH" that are not a province's name: "TỈNH ỦY" (the party committee), "TỈNH
+# ĐOÀN", "… TỈNH NĂM 2025".
+_NOT_NAMES = frozenset(
+    ["NĂM", "GIAI", "ĐẾN", "VỀ", "CỦA", "TRONG", "VÀ", "THEO", "ỦY", "UỶ", "ĐOÀN", "ĐỘI"]
+)
 
 
 def _roman(n: int) -> str:
@@ -332,7 +337,7 @@ def _caps(words: str) -> str:
     Tĩnh" (Vietnamese place names capitalise every syllable)."""
     kept = []
     for word in words.split():
-        if not (word == "-" or (word.isalpha() and word.isupper())):
+        if not (word == "-" or (word.isalpha() and word.isupper())) or word in _NOT_NAMES:
             break
         kept.append(word)
     return " ".join(kept).title().strip(" -")
