@@ -181,6 +181,27 @@ def test_lead_with_scopes_and_a_shared_qualifier() -> None:
     assert shared.shared_scope == ["UBND cấp xã"]
 
 
+@pytest.mark.parametrize(
+    ("written", "name", "group"),
+    [
+        ("UBND cấp huyện", "Ủy ban nhân dân cấp huyện", True),
+        ("UBND các xã, phường, thị trấn", "Ủy ban nhân dân cấp xã", True),
+        ("Các sở, ban, ngành", "Sở, ban, ngành", True),
+        ("Sở, ban, ngành, địa phương", "Sở, ban, ngành, địa phương", True),
+        ("các Bệnh viện", "Các Bệnh viện", True),
+        ("UBND tỉnh", "Ủy ban nhân dân tỉnh", False),
+        ("Sở TT&TT", "Sở Thông tin và Truyền thông", False),
+        ("Sở LĐTB&XH", "Sở Lao động - Thương binh và Xã hội", False),
+        ("SNV", "Sở Nội vụ", False),
+        ("VPUBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", False),
+        ("BHXH tỉnh", "Bảo hiểm xã hội tỉnh", False),
+        ("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch", False),
+    ],
+)
+def test_official_names(written: str, name: str, group: bool) -> None:
+    assert official(written) == (name, group)
+
+
 def test_registry_groups_aliases_and_membership() -> None:
     entries = registry(
         ["UBND cấp huyện", "Ủy ban nhân dân cấp huyện", "Sở TTTT", "Sở Thông tin và truyền thông",

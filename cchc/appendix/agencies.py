@@ -176,6 +176,7 @@ _GROUPS = (
     ),
     (re.compile(r"cac co quan(?:, don vi)? (?:co )?lien quan"), "Các cơ quan liên quan"),
 )
+_KINDS = re.compile(r"\b(?:so|ban|nganh), (?:ban|nganh|dia phuong|don vi)\b")
 _SO_BAN_NGANH = "Sở, ban, ngành"
 _DISTRICTS = "Ủy ban nhân dân cấp huyện"
 _DISTRICT_BODY = re.compile(r"uy ban nhan dan (?:thanh pho|thi xa|huyen) ")
@@ -194,7 +195,8 @@ def official(written: str) -> tuple[str, bool]:
         return "Sở " + _DEPARTMENTS[_squash(name[3:])], False
     for pattern, words in _WORDS:
         name = pattern.sub(words, name)
-    is_group = key.startswith(("cac ", "tat ca ", "nhung "))
+    # plural ("các …") or naming several kinds of body ("Sở, ban, ngành, địa phương")
+    is_group = key.startswith(("cac ", "tat ca ", "nhung ")) or bool(_KINDS.search(key))
     if is_group:
         name = name[0].upper() + name[1:]
     return name, is_group
