@@ -283,6 +283,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ô chứa một bảng con; chữ của bảng con được giữ, mỗi dòng một đoạn, các ô cách nhau '|'",
         "the cell holds a table; its text is kept, a line per row, cells apart by '|'",
     ),
+    "import.cells_count": (
+        "dòng có {found} ô, bảng có {expected} cột: các ô được đọc theo thứ tự, hãy kiểm tra lại",
+        "the row has {found} cells, the table {expected} columns: the cells are read in order; "
+        "please check",
+    ),
     "import.control": (
         "bỏ ký tự điều khiển khỏi ô: {text}",
         "removed control characters from the cell: {text}",

@@ -59,6 +59,14 @@ class Header:
 
 
 def role_of(heading: str) -> str | None:
+    """The role of a column by its heading; OTHER for a heading of no known role."""
+    if not heading.strip():
+        return None
+    return known_role(heading) or OTHER
+
+
+def known_role(heading: str) -> str | None:
+    """The role a usual heading names (OTHER for Sản phẩm, Kết quả …); None for other text."""
     key = " ".join(_PARENS.sub(" ", fold(heading)).replace("/", " ").split()).strip(" .:")
     if not key:
         return None
@@ -67,7 +75,7 @@ def role_of(heading: str) -> str | None:
     for role, pattern in _RULES:
         if pattern.search(key):
             return role
-    return OTHER
+    return None
 
 
 def detect(rows: tuple[Row, ...] | list[Row], look: int = 8) -> Header | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -198,8 +199,53 @@ def read_text(text: str, shown: str) -> Source:
         else:
             current = [[line]]
             blocks.append((number, current))
+    if not blocks:  # no tab anywhere: one cell per line
+        return _one_cell_per_line(text, shown)
     rows = [Row(f"line {n}", tuple(Cell(tuple(c)) for c in cells)) for n, cells in blocks]
     return Source(shown, tuple(heading), (Table("table 1", tuple(_join_broken(rows))),))
+
+
+_STT = re.compile(r"(?:[0-9]{1,3}|[IVXLC]{1,6})[.)]?", re.IGNORECASE)
+
+
+def _one_cell_per_line(text: str, shown: str) -> Source:
+    """Text with no tab (Word's "convert table to text" with paragraph marks): the header is
+    the first run of lines that are headings; after it a line holding only a number (1, 2 …)
+    or a Roman numeral begins a row, and every line up to the next such line is one cell. A
+    cell of several paragraphs cannot be told from several cells here: a row with more or
+    fewer cells than the header is warned about."""
+    lines = [(n, " ".join(raw.split())) for n, raw in enumerate(text.splitlines(), 1)]
+    lines = [(n, line) for n, line in lines if line]
+    start = end = -1
+    for index, (_n, line) in enumerate(lines):
+        if start < 0 and headers.known_role(line) in (headers.NUMBER, headers.TITLE):
+            start = end = index
+        if start >= 0:
+            if index > start and not _is_heading(line):
+                break
+            end = index + 1
+    if start < 0:
+        return Source(shown, tuple(line for _n, line in lines), ())
+    header = Row(f"line {lines[start][0]}", tuple(Cell((line,)) for _n, line in lines[start:end]))
+    width = len(header.cells)
+    rows, notes = [header], []
+    current: list[tuple[int, str]] = []
+    for n, line in [*lines[end:], (0, "")]:
+        if (n == 0 or _STT.fullmatch(line)) and current:
+            where = f"line {current[0][0]}"
+            is_section = not current[0][1].isdigit() and len(current) <= 2
+            if not is_section and len(current) != width:
+                notes.append(Note.of(where, "cells_count", found=len(current), expected=width))
+            rows.append(Row(where, tuple(Cell((cell,)) for _m, cell in current)))
+            current = []
+        if n:
+            current.append((n, line))
+    heading = tuple(line for _n, line in lines[:start])
+    return Source(shown, heading, (Table("table 1", tuple(rows)),), tuple(notes))
+
+
+def _is_heading(line: str) -> bool:
+    return len(line) <= 60 and headers.known_role(line) is not None
 
 
 def _join_broken(rows: list[Row]) -> list[Row]:
