@@ -73,6 +73,120 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "mục tiến độ này làm tệp {path} không hợp lệ (xem trên); tệp không đổi",
         "this entry would make {path} invalid (see above); the file is unchanged",
     ),
+    # --- reporting forms (issue 12) ---
+    "form.quarters_late": ("{count} quý", "{count} quarters"),
+    "form.changed_id": (
+        "mã nhiệm vụ đã bị sửa thành '{found}'; biểu được lập cho {expected}: hãy trả lại "
+        "{expected}",
+        "the task id was changed to '{found}'; the form was made for {expected}: put back "
+        "{expected}",
+    ),
+    "form.changed_quarter": (
+        "kỳ hạn đã bị sửa thành '{found}'; biểu được lập cho {expected}: hãy trả lại {expected}",
+        "the occurrence was changed to '{found}'; the form was made for {expected}: put back "
+        "{expected}",
+    ),
+    "form.no_status": (
+        "thiếu tình trạng; chọn hoàn thành, đang thực hiện hoặc chưa thực hiện",
+        "the status is missing; choose done, in progress or not started",
+    ),
+    "form.bad_status_close": (
+        "không có tình trạng '{found}'; có phải '{close}'?",
+        "there is no status '{found}'; did you mean '{close}'?",
+    ),
+    "form.bad_status": (
+        "không có tình trạng '{found}'; chọn hoàn thành, đang thực hiện hoặc chưa thực hiện",
+        "there is no status '{found}'; choose done, in progress or not started",
+    ),
+    "form.no_date": (
+        "thiếu ngày; viết ngày báo cáo hoặc hoàn thành, ví dụ 20/12/2023",
+        "the date is missing; write the date of the report or completion, e.g. 20/12/2023",
+    ),
+    "form.bad_date": (
+        "ngày '{found}' không đúng dạng; viết ngày/tháng/năm, ví dụ 20/12/2023",
+        "the date '{found}' is not in the right form; write day/month/year, e.g. 20/12/2023",
+    ),
+    "form.bad_percent": (
+        "tỷ lệ '{found}' không hợp lệ; viết số nguyên từ 0 đến 100",
+        "percent '{found}' is not valid; write a whole number from 0 to 100",
+    ),
+    "form.extra_row": (
+        "dòng này không có trong biểu đã gửi; không thêm dòng vào biểu (nhiệm vụ khác ghi bằng "
+        "cchc record)",
+        "this row is not in the form as sent; do not add rows (record other tasks with cchc "
+        "record)",
+    ),
+    "form.not_form": (
+        "không phải biểu báo cáo do cchc lập (không có trang ẩn {meta}); hãy dùng biểu lập bằng "
+        "cchc export --format xlsx --agency …",
+        "not a reporting form made by cchc (no hidden sheet {meta}); use a form made with "
+        "cchc export --format xlsx --agency …",
+    ),
+    "form.version": (
+        "biểu phiên bản {found}; bản cchc này đọc phiên bản {expected}",
+        "form version {found}; this cchc reads version {expected}",
+    ),
+    "form.no_sheet": ("không có trang '{sheet}' của biểu", "the form's sheet '{sheet}' is missing"),
+    "form.unreadable": (
+        "không đọc được tệp Excel ({reason}); hãy lưu lại dạng .xlsx",
+        "cannot read the Excel file ({reason}); save it again as .xlsx",
+    ),
+    "form.too_large": (
+        "tệp lớn hơn {limit} byte; biểu báo cáo không lớn đến vậy",
+        "the file is over {limit} bytes; no reporting form is that large",
+    ),
+    "form.other_plan": (
+        "biểu được lập cho kế hoạch '{form}', không phải '{plan}'; hãy chọn đúng tệp bằng --file",
+        "the form was made for the plan '{form}', not '{plan}'; pick the right plan with --file",
+    ),
+    "form.needs_agency": (
+        "biểu xlsx là biểu của một cơ quan chủ trì; hãy cho --agency, ví dụ --agency 'so noi vu'",
+        "the xlsx form is one lead agency's; give --agency, e.g. --agency 'so noi vu'",
+    ),
+    "form.one_plan": (
+        "biểu xlsx lập cho một tệp kế hoạch; hãy cho một tệp",
+        "an xlsx form is made for one plan file; give one file",
+    ),
+    "form.tty": (
+        "tệp xlsx là tệp nhị phân; hãy ghi ra tệp, ví dụ --output noi-vu.xlsx",
+        "an xlsx file is binary; write it to a file, e.g. --output noi-vu.xlsx",
+    ),
+    "form.missing_openpyxl": (
+        "cần openpyxl để đọc và ghi tệp xlsx; cài bằng: pip install 'cchc[xlsx]'",
+        "reading and writing xlsx files needs openpyxl; install it with: pip install 'cchc[xlsx]'",
+    ),
+    "form.written": (
+        "đã ghi biểu của {agency} ({count} dòng) vào {path}",
+        "wrote the form of {agency} ({count} rows) to {path}",
+    ),
+    "form.problems": (
+        "{count} ô sai trong các biểu; {path} không đổi",
+        "{count} bad cells in the forms; {path} is unchanged",
+    ),
+    "form.nothing": (
+        "các biểu không có gì mới; {path} không đổi ({skipped} mục đã có)",
+        "nothing new in the forms; {path} is unchanged ({skipped} entries already there)",
+    ),
+    "form.added": (
+        "đã thêm {count} mục tiến độ vào {path} ({skipped} mục đã có từ trước)",
+        "added {count} progress entries to {path} ({skipped} were already there)",
+    ),
+    "form.dry_run": (
+        "sẽ thêm {count} mục tiến độ vào {path} ({skipped} mục đã có); chưa ghi gì",
+        "would add {count} progress entries to {path} ({skipped} already there); nothing written",
+    ),
+    "export.quarter_ics": (
+        "--quarter chỉ dùng với --format xlsx",
+        "--quarter is only for --format xlsx",
+    ),
+    "record.already": (
+        "{path} đã có đúng mục tiến độ này của {id}; không ghi thêm",
+        "{path} already has this progress entry of {id}; nothing added",
+    ),
+    "import.refused_row": (
+        "  ← mục này lấy từ {origin}",
+        "  ← this entry comes from {origin}",
+    ),
     "record.done": (
         "đã ghi tiến độ của {id} vào {path} (từ dòng {line})",
         "recorded the progress of {id} in {path} (from line {line})",
@@ -210,6 +324,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "due.empty.done": (
         "Chưa có nhiệm vụ nào được ghi nhận hoàn thành.",
         "No completion has been recorded.",
+    ),
+    "due.stale": (
+        "({mark}) Chưa cập nhật tiến độ từ {since} (đầu {quarter}): {count} kỳ hạn",
+        "({mark}) No progress reported since {since} (start of {quarter}): {count} occurrences",
     ),
     "due.short.overdue": ("Quá hạn", "Overdue"),
     "due.short.due": ("Đến hạn", "Due"),

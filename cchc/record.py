@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .model import STATUS_WORDS, Status
+from .model import STATUS_WORDS, ProgressEntry, Status
 from .text import loose_key
 from .textedit import yaml_quote
 from .yamlnodes import LineIndex, Map, Node, Scalar, Seq
@@ -43,6 +43,14 @@ class Entry(NamedTuple):
             ("evidence", self.evidence),
         ]
         return [(key, value) for key, value in pairs if value is not None]
+
+
+class FlowList(ValueError):
+    """The task's progress is a flow list `[...]` with items, which cannot grow in place."""
+
+    def __init__(self, task_id: str) -> None:
+        super().__init__(task_id)
+        self.task_id = task_id
 
 
 class NoTask(LookupError):
@@ -127,8 +135,8 @@ def newline_of(text: str) -> str:
     return "\r\n" if "\r\n" in text else "\r" if "\r" in text and "\n" not in text else "\n"
 
 
-def insert(text: str, task: Map, entry: Entry) -> tuple[str, int, str]:
-    """text with entry added as the last progress item of task: (new text, first inserted
+def insert(text: str, task: Map, entries: Sequence[Entry]) -> tuple[str, int, str]:
+    """text with entries added as the last progress items of task: (new text, first inserted
     line, inserted text)."""
     newline = newline_of(text)
     lines = LineIndex(text)
@@ -143,13 +151,13 @@ def insert(text: str, task: Map, entry: Entry) -> tuple[str, int, str]:
             dash = line_text[: first.span.column - 1]
             indent = " " * (first.span.column - 1)
             after = _last_line(progress)
-            block = _item_lines(entry, dash, indent, newline)
+            block = "".join(_item_lines(e, dash, indent, newline) for e in entries)
             return _put(text, lines, after, block, newline)
         # a flow list with items: rewritten as it stands would change its bytes; append inside
-        raise ValueError("flow-style progress list")
+        raise FlowList(task_id(task) or "")
     dash = f"{key_indent}  - "
     indent = f"{key_indent}    "
-    items = _item_lines(entry, dash, indent, newline)
+    items = "".join(_item_lines(e, dash, indent, newline) for e in entries)
     if isinstance(progress, Seq) or (isinstance(progress, Scalar) and progress.value is None):
         # `progress: []` or `progress:` with nothing: the key line is rewritten
         key = next(k for k, v in task.entries if v is progress)
@@ -162,6 +170,63 @@ def insert(text: str, task: Map, entry: Entry) -> tuple[str, int, str]:
         return text[:start] + new + text[end:], key.span.line, new
     block = f"{key_indent}progress:{newline}{items}"
     return _put(text, lines, _last_line(task), block, newline)
+
+
+class Placed(NamedTuple):
+    """Where one task's new entries went in the final text."""
+
+    task: str
+    first_line: int
+    block: str
+
+    @property
+    def lines(self) -> range:
+        return range(self.first_line, self.first_line + len(self.block.splitlines()))
+
+
+def insert_all(
+    text: str, placements: Sequence[tuple[Map, Sequence[Entry]]]
+) -> tuple[str, list[Placed]]:
+    """text with each task's entries inserted, on the positions of one parse: from the bottom of
+    the file up, so that no insertion moves the lines of one still to be made."""
+    order = sorted(placements, key=lambda p: p[0].span.line, reverse=True)
+    made: list[tuple[str, int, str, int]] = []  # task id, line in the text then, block, removed
+    for task, entries in order:
+        before = text.count("\n") if "\n" in text else text.count("\r")
+        text, line, block = insert(text, task, entries)
+        after = text.count("\n") if "\n" in text else text.count("\r")
+        made.append((task_id(task) or "", line, block, after - before))
+    placed = []
+    for index, (tid, line, block, _grown) in enumerate(made):
+        # every insertion made after this one lies above it and pushed it down
+        shift = sum(g for _t, _l, _b, g in made[index + 1 :])
+        placed.append(Placed(tid, line + shift, block))
+    return text, placed[::-1]
+
+
+def same_entry(recorded: ProgressEntry, entry: Entry, single: bool) -> bool:
+    """Whether entry repeats a recorded one: importing the same form twice adds nothing.
+    single: the task has one occurrence, so a missing `due` names it too."""
+    from datetime import datetime
+
+    from .quarter import Quarter, QuarterError
+
+    try:
+        due = Quarter.parse(entry.due) if entry.due else None
+        day = datetime.strptime(entry.date, "%d/%m/%Y").date()
+    except (QuarterError, ValueError):
+        return False
+    status = STATUS_WORDS.get(loose_key(entry.status))
+    percent = None if entry.percent is None else float(entry.percent)
+    evidence = " ".join((entry.evidence or "").split()) or None
+    written = " ".join((recorded.evidence or "").split()) or None
+    same_due = recorded.due == due or (single and None in (recorded.due, due))
+    return same_due and (recorded.status, recorded.day, recorded.percent, written) == (
+        status,
+        day,
+        percent,
+        evidence,
+    )
 
 
 def _put(text: str, lines: LineIndex, after: int, block: str, newline: str) -> tuple[str, int, str]:

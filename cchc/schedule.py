@@ -12,7 +12,11 @@ Rules (issue 3):
   end of the quarter for "Quý IV/2023", the date itself for "30/11/2025");
 - open occurrences fall in a bucket by quarter: overdue (before the reference quarter R), due
   (in R), upcoming (R < q <= R + ahead), later (beyond the window);
-- tasks without dated occurrences (continuous, conditional) give one item, never overdue.
+- tasks without dated occurrences (continuous, conditional) give one item, never overdue;
+- stale (after hledger's `check recentassertions`): an open item whose last dated progress
+  entry is older than the first day of the quarter before R, or that has none once its quarter
+  has started (a task with no fixed date: once the plan's period has). An entry without a date
+  cannot be judged and keeps the item from being stale.
 """
 
 from __future__ import annotations
@@ -141,6 +145,7 @@ class Item(NamedTuple):
     quarters_late: int | None  # R - q, overdue items only
     quarters_left: int | None  # q - R, due and upcoming items only
     links: tuple[Link, ...] = ()  # best first; empty unless an agency filter was applied
+    stale: bool = False  # open, and not reported on since the previous quarter began
 
     @property
     def id(self) -> str:
@@ -268,14 +273,26 @@ def _item(
     entries: tuple[ProgressEntry, ...],
     reference: Reference,
     ahead: int,
+    started: bool = True,
 ) -> Item:
     entry = percent = None
     state = State.NOT_STARTED
+    applicable: list[ProgressEntry] = []
     if entries:  # most occurrences of a big plan have no progress record
         applicable = _applicable(entries, reference.as_of)
         entry = applicable[-1] if applicable else None
         percent = next((e.percent for e in reversed(applicable) if e.percent is not None), None)
         state = _state(entry, occurrence.due_date if occurrence else None)
+    stale = False
+    if not state.is_done:
+        if applicable:
+            days = [e.day for e in applicable if e.day is not None]
+            since = (reference.quarter - 1).first_day
+            stale = len(days) == len(applicable) and max(days) < since
+        elif occurrence is None:
+            stale = started
+        else:
+            stale = occurrence.quarter <= reference.quarter
     late: int | None = None
     left: int | None = None
     if state.is_done:
@@ -292,15 +309,18 @@ def _item(
             bucket, left = Bucket.UPCOMING, distance
         else:
             bucket = Bucket.LATER
-    return Item(task, occurrence, index, bucket, state, entry, percent, late, left)
+    return Item(task, occurrence, index, bucket, state, entry, percent, late, left, stale=stale)
 
 
-def classify_task(task: Task, reference: Reference, ahead: int = 1) -> tuple[Item, ...]:
-    """Every occurrence of one task at the reference time; one item when it has none."""
+def classify_task(
+    task: Task, reference: Reference, ahead: int = 1, started: bool = True
+) -> tuple[Item, ...]:
+    """Every occurrence of one task at the reference time; one item when it has none.
+    started: whether the plan's period has begun (when a task with no fixed date can be stale)."""
     if ahead < 0:
         raise ValueError("ahead must be 0 or more")
     if not task.occurrences:
-        return (_item(task, None, 0, task.progress, reference, ahead),)
+        return (_item(task, None, 0, task.progress, reference, ahead, started),)
     return tuple(
         _item(task, occurrence, i, task.progress_for(occurrence.quarter), reference, ahead)
         for i, occurrence in enumerate(task.occurrences)
@@ -479,6 +499,7 @@ def schedule(
     `section` that names no section selects nothing (the CLI reports unknown sections first).
     """
     matcher = _Matcher.build(plan.registry, agency, reference.as_of) if agency is not None else None
+    started = plan.info.first <= reference.quarter
     items: list[Item] = []
     for task in _tasks(plan, section):
         task_links: tuple[Link, ...] = ()
@@ -486,7 +507,7 @@ def schedule(
             task_links = matcher.links(task)
             if not task_links:
                 continue
-        for item in classify_task(task, reference, ahead):
+        for item in classify_task(task, reference, ahead, started):
             if states is not None and item.state not in states:
                 continue
             items.append(item._replace(links=task_links) if task_links else item)

@@ -70,7 +70,7 @@ def test_narrow_terminal_stacks_and_matches_rich() -> None:
     plan = plan_of(DATA)
     sched = schedule(plan, Reference.of_quarter(Quarter.parse("IV/2023")), 1)
     fast = due_table(plan, sched, "vi", False, 24, False)
-    assert "│ STT          │ I.1   │\n│ Nhiệm vụ     │ Đề án │\n" in fast
+    assert "│ STT          │ I.1*  │\n│ Nhiệm vụ     │ Đề án │\n" in fast  # * stale
     assert fast == due_table(plan, sched, "vi", False, 24, False, fast=False)
 
 

@@ -94,6 +94,27 @@ def _recorded(folder: Path, old: bytes) -> bytes:
     return (scratch / "tasks.yaml").read_bytes()
 
 
+def _imported(folder: Path, old: bytes) -> bytes:
+    """A filled form in the folder (made by cchc, filled as an agency would), and the plan
+    that importing it gives."""
+    openpyxl = pytest.importorskip("openpyxl", reason="the xlsx forms need openpyxl (cchc[xlsx])")
+    form = folder / "form.xlsx"
+    args = ["export", "--format", "xlsx", "--agency", "Sở Nội vụ", "-q", "IV/2023"]
+    done = run("created", "none", [*args, "-f", str(folder / "tasks.yaml"), "-o", str(form)])
+    assert done.returncode == 0, done.stderr
+    book = openpyxl.load_workbook(form)
+    sheet = book["Tiến độ"]
+    sheet["G5"], sheet["H5"] = "hoàn thành", "20/03/2022"
+    sheet["G6"], sheet["H6"], sheet["I6"] = "đang thực hiện", "15/11/2023", 60
+    book.save(form)
+    scratch = folder.parent / f"{folder.name}-expected"
+    scratch.mkdir()
+    (scratch / "tasks.yaml").write_bytes(old)
+    done = run("created", "none", ["import-progress", str(form), "-f", str(scratch / "tasks.yaml")])
+    assert done.returncode == 0, done.stderr
+    return (scratch / "tasks.yaml").read_bytes()
+
+
 WRITE_PATHS = [
     WritePath(
         "export --output",
@@ -128,6 +149,12 @@ WRITE_PATHS = [
         "tasks.yaml",
         lambda d: [*RECORD, "-f", str(d / "tasks.yaml")],
         _recorded,
+    ),
+    WritePath(
+        "import-progress",
+        "tasks.yaml",
+        lambda d: ["import-progress", str(d / "form.xlsx"), "-f", str(d / "tasks.yaml")],
+        _imported,
     ),
 ]
 IDS = [w.name for w in WRITE_PATHS]

@@ -12,7 +12,9 @@ import re
 from ..textedit import yaml_quote
 from .model import ImportedPlan, ImportedTask, Party
 
-_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
+# First characters a plain scalar may start with: not YAML syntax, nor "=" (PyYAML reads a
+# lone "=" as the value tag) or "<" ("<<" is the merge key).
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`=<]")
 _RESERVED = re.compile(
     r"(?:true|false|yes|no|on|off|y|n|null|~|[-+]?(?:\.?[0-9][0-9_.:eE+-]*|\.inf|\.nan))",
     re.IGNORECASE,

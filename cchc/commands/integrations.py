@@ -14,8 +14,10 @@ from ..cliutil import (
     check_role,
     direct_option,
     emit,
+    fail,
     file_option,
     lang_option,
+    quarter_option,
     role_option,
     section_option,
     select_tasks,
@@ -23,7 +25,7 @@ from ..cliutil import (
 from ..i18n import tr
 from ..rollup_load import plans_argument, require_plans
 
-EXPORT_FORMATS = ("ics",)
+EXPORT_FORMATS = ("ics", "xlsx")
 
 
 def register(app: typer.Typer, lang: str) -> None:
@@ -81,7 +83,12 @@ def register(app: typer.Typer, lang: str) -> None:
             str,
             typer.Option(
                 "--format",
-                help=h("Định dạng: ics (iCalendar).", "Format: ics (iCalendar)."),
+                help=h(
+                    "Định dạng: ics (iCalendar) hoặc xlsx (biểu báo cáo tiến độ của một cơ quan "
+                    "chủ trì, cần --agency).",
+                    "Format: ics (iCalendar) or xlsx (a lead agency's progress reporting form; "
+                    "needs --agency).",
+                ),
                 metavar="FORMAT",
             ),
         ] = "ics",
@@ -89,6 +96,7 @@ def register(app: typer.Typer, lang: str) -> None:
         role: Annotated[str, role_option(lang)] = "lead",
         direct: Annotated[bool, direct_option(lang)] = False,
         section: Annotated[str | None, section_option(lang)] = None,
+        quarter: Annotated[str | None, quarter_option(lang)] = None,
         output: OutputOpt = None,
         file: FileOpt = None,
         lang_opt: LangOpt = None,
@@ -99,6 +107,13 @@ def register(app: typer.Typer, lang: str) -> None:
         lang_ = check_lang(lang_opt)
         check_choice(output_format, EXPORT_FORMATS, lang_)
         check_role(role, lang_)
+        if output_format == "xlsx":
+            from .forms import export_form
+
+            export_form(plans, file, agency, quarter, section, output, lang_)
+            return
+        if quarter is not None:
+            fail(tr("export.quarter_ics", lang_), lang_)
         plan = require_plans(plans, file, lang_)
         tasks = select_tasks(plan, section, lang_)
         wanted = agency_filter(plan, agency, role, direct, lang_)

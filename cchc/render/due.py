@@ -14,7 +14,7 @@ from ..i18n import tr
 from ..model import AgencyRef, Plan
 from ..quarter import Quarter
 from ..schedule import Bucket, Item, Role, Schedule, State, Via
-from .common import RawJSON, agency_cell, iso, md_table, to_csv, to_json, vn_date
+from .common import RawJSON, agency_cell, iso, md_cell, md_table, to_csv, to_json, vn_date
 
 OPEN_BUCKETS = (Bucket.OVERDUE, Bucket.DUE, Bucket.UPCOMING, Bucket.NO_FIXED_DEADLINE)
 ROMAN = ("I", "II", "III", "IV", "V")
@@ -145,6 +145,20 @@ def _through(sched: Schedule, via: Via) -> list[str]:
     return found
 
 
+STALE_MARK = "*"
+
+
+def stale_line(sched: Schedule, lang: str) -> str | None:
+    """The legend of the stale mark, with how many occurrences carry it; None when none do."""
+    count = sum(1 for bucket in OPEN_BUCKETS for item in sched.bucket(bucket) if item.stale)
+    if not count:
+        return None
+    previous = sched.reference.quarter - 1
+    since = vn_date(previous.first_day)
+    quarter = quarter_name(previous, lang)
+    return tr("due.stale", lang, mark=STALE_MARK, count=count, since=since, quarter=quarter)
+
+
 def counts_line(sched: Schedule, lang: str, show_done: bool) -> str:
     counts = sched.counts()
     return " · ".join(
@@ -162,7 +176,7 @@ class Column(NamedTuple):
 def columns(bucket: Bucket, sched: Schedule, items: Sequence[Item], lang: str) -> list[Column]:
     """The columns of one bucket's table, shared by Markdown and the terminal table."""
     cols = [
-        Column("col.id", lambda i: i.id, short=True),
+        Column("col.id", lambda i: i.id + STALE_MARK if i.stale else i.id, short=True),
         Column("col.task", title_text),
         Column("col.lead", lambda i: agency_cell(i.task.lead)),
         Column("col.deadline", deadline_text),
@@ -227,6 +241,7 @@ def record(item: Item) -> dict[str, Any]:
         "target": occurrence.target if occurrence else None,
         "status": item.state._value_,
         "reported": entry is not None,
+        "stale": item.stale,
         "quarters_late": item.quarters_late,
         "quarters_left": item.quarters_left,
         "percent": item.percent,
@@ -309,6 +324,7 @@ def records_json(items: Sequence[Item], newline: str) -> str:
             f'{i2}"target": {"null" if occurrence is None else _text(occurrence.target)},'
             f'{i2}"status": {e(state._value_)},'
             f'{i2}"reported": {"false" if entry is None else "true"},'
+            f'{i2}"stale": {"true" if item.stale else "false"},'
             f'{i2}"quarters_late": {_number(item.quarters_late)},'
             f'{i2}"quarters_left": {_number(item.quarters_left)},'
             f'{i2}"percent": {_number(item.percent)},'
@@ -368,6 +384,7 @@ CSV_COLUMNS = (
     "target",
     "status",
     "reported",
+    "stale",
     "quarters_late",
     "quarters_left",
     "percent",
@@ -412,6 +429,9 @@ def due_markdown(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> str
     out = [f"# {tr('due.title', lang, quarter=quarter)}\n\n"]
     out += [f"{line}.\n\n" for line in scope_lines(plan, sched, lang)]
     out.append(counts_line(sched, lang, show_done) + "\n")
+    stale = stale_line(sched, lang)
+    if stale:
+        out.append(f"\n{md_cell(stale)}\n")
     for number, bucket in enumerate(shown_buckets(show_done)):
         items = sched.bucket(bucket)
         heading = bucket_heading(bucket, sched, lang)

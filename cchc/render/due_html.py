@@ -17,6 +17,7 @@ from .due import (
     quarter_name,
     scope_lines,
     shown_buckets,
+    stale_line,
 )
 from .html import render
 
@@ -37,6 +38,9 @@ def due_document(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> Doc
     for line in scope_lines(plan, sched, lang):
         doc.add(Paragraph(f"{line}.", align="center"))
     doc.add(Paragraph(counts_line(sched, lang, show_done), align="center"))
+    stale = stale_line(sched, lang)
+    if stale:
+        doc.add(Paragraph(stale, align="center"))
     doc.blocks.extend(due_figures(plan, sched, lang, shown_buckets(show_done)))
     for number, bucket in enumerate(shown_buckets(show_done)):
         items = sched.bucket(bucket)

@@ -35,6 +35,7 @@ from .due import (
     quarter_name,
     scope_lines,
     shown_buckets,
+    stale_line,
 )
 from .table import console
 
@@ -428,6 +429,9 @@ def due_table(
     parts.append(Text(tr("due.title", lang, quarter=quarter), style="bold"))
     parts += [Text(line) for line in scope_lines(plan, sched, lang)]
     parts.append(Text(counts_line(sched, lang, show_done), style="bold"))
+    stale = stale_line(sched, lang)
+    if stale:
+        parts.append(Text(stale))
     for bucket in shown_buckets(show_done):
         items = sched.bucket(bucket)
         red = bucket is Bucket.OVERDUE

@@ -28,6 +28,8 @@ from cchc.yamlnodes import LINE_BREAK
 REQUIRED_VALUES: dict[str, list[str]] = {"task_id": ["I.1"]}
 # Options given whenever a command has them: runs must not depend on today's date.
 FIXED_OPTIONS: dict[str, list[str]] = {"quarter": ["--quarter", "IV/2023"]}
+# export's --quarter belongs to its xlsx form; with the default ics it is a usage error
+WITHOUT_FIXED = {"export"}
 # A file of normal size is handled within a second or two (issue 6); generous for a busy CI.
 SECONDS = 2.0
 
@@ -78,7 +80,7 @@ def all_commands(lang: str = "vi") -> tuple[PlanCommand, ...]:
             found.append(PlanCommand(name, (name,), reason, options))
             continue
         for option, values in FIXED_OPTIONS.items():
-            if option in params:
+            if option in params and name not in WITHOUT_FIXED:
                 args += values
         found.append(PlanCommand(name, tuple(args), None, options))
     return tuple(found)
