@@ -16,13 +16,13 @@ import typer
 from . import __version__
 from .clihelp import localise
 from .cliutil import bilingual, print_version
-from .commands import changes, core, due, forms, integrations, progress, report
+from .commands import changes, core, due, forms, importing, integrations, progress, report
 from .i18n import lang_from, tr
 
 T = TypeVar("T")
 
 # Each module adds its commands; the order is the order of `cchc --help`.
-COMMAND_MODULES = (core, due, report, progress, forms, integrations, changes)
+COMMAND_MODULES = (core, due, report, progress, forms, integrations, changes, importing)
 
 
 def build_app(lang: str = "vi") -> typer.Typer:

@@ -392,6 +392,137 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "schema.written": ("{path}: đã ghi lược đồ JSON.", "{path}: wrote the JSON Schema."),
     # --- robustness (issue 6) ---
+    # --- import (issue 13) ---
+    "import.artefact": (
+        "bỏ dấu vết chuyển đổi tệp '{text}' khỏi ô",
+        "removed the conversion artefact '{text}' from the cell",
+    ),
+    "import.legacy": (
+        "văn bản có vẻ được gõ bằng bảng mã cũ {encoding}; hãy chuyển sang Unicode (ví dụ bằng "
+        "công cụ chuyển mã của Unikey) rồi nhập lại",
+        "the text looks typed in the old {encoding} encoding; convert it to Unicode (e.g. with "
+        "Unikey's converter) and import again",
+    ),
+    "import.nested_table": (
+        "ô chứa một bảng con; chữ của bảng con được giữ, mỗi dòng một đoạn, các ô cách nhau '|'",
+        "the cell holds a table; its text is kept, a line per row, cells apart by '|'",
+    ),
+    "import.cells_count": (
+        "dòng có {found} ô, bảng có {expected} cột: các ô được đọc theo thứ tự, hãy kiểm tra lại",
+        "the row has {found} cells, the table {expected} columns: the cells are read in order; "
+        "please check",
+    ),
+    "import.control": (
+        "bỏ ký tự điều khiển khỏi ô: {text}",
+        "removed control characters from the cell: {text}",
+    ),
+    "import.agency_unknown": (
+        "cột '{column}': không nhận ra '{name}' là tên cơ quan; giữ nguyên như văn bản ghi",
+        "column '{column}': '{name}' does not read as an agency name; kept as written",
+    ),
+    "import.scope_shared": (
+        "cột '{column}': phạm vi của tên cuối trong ô được hiểu là áp dụng cả cho '{name}'; "
+        "hãy kiểm tra lại",
+        "column '{column}': the scope of the cell's last name is read as covering '{name}' "
+        "too; please check",
+    ),
+    "import.table_continues": (
+        "bảng không có dòng tiêu đề, cùng số cột với bảng trước: đọc tiếp như phần sau của bảng đó",
+        "a table without a header row, as wide as the one before: read as its continuation",
+    ),
+    "import.table_skipped": (
+        "bỏ qua bảng không có dòng tiêu đề ({headings} …)",
+        "skipped a table without a header row ({headings} …)",
+    ),
+    "import.table_more": (
+        "thêm một bảng có dòng tiêu đề: các mục của bảng này nối tiếp các mục trước",
+        "another table with a header row: its sections follow the ones before",
+    ),
+    "import.column_numbers": (
+        "bỏ qua dòng đánh số cột (1), (2), (3) …",
+        "skipped the row of column numbers (1), (2), (3) …",
+    ),
+    "import.number_odd": (
+        "số thứ tự '{number}' không phải số hay số La Mã; đọc dòng này là một nhiệm vụ",
+        "the number '{number}' is neither a number nor a Roman numeral; read the row as a task",
+    ),
+    "import.number_missing": (
+        "dòng không có số thứ tự; đọc là một nhiệm vụ",
+        "the row has no number; read as a task",
+    ),
+    "import.section_guessed": (
+        "dòng chỉ có một ô chữ, không có số thứ tự: đọc là tên một mục",
+        "a row with one text and no number: read as a section's title",
+    ),
+    "import.no_number_column": (
+        "bảng không có cột số thứ tự: nhiệm vụ được đánh mã theo thứ tự các dòng",
+        "the table has no number column: tasks are numbered by their rows",
+    ),
+    "import.section_number": (
+        "bảng ghi số mục '{printed}', mục được đánh mã {id} theo thứ tự (giữ '{printed}' trong "
+        "chú thích)",
+        "the table prints section number '{printed}'; the section is {id} by its place "
+        "('{printed}' kept in a comment)",
+    ),
+    "import.section_cells": (
+        "dòng tên mục còn có cơ quan hoặc thời gian; các ô đó không được đọc",
+        "the section row also has agencies or a deadline; those cells are not read",
+    ),
+    "import.no_section": (
+        "nhiệm vụ đứng trước mọi dòng tên mục: đặt vào mục I chưa có tên",
+        "a task before any section row: put in a section I without a title",
+    ),
+    "import.task_number": (
+        "bảng ghi số thứ tự '{printed}', nhiệm vụ được đánh mã {id} theo thứ tự (giữ "
+        "'{printed}' trong chú thích, không sửa)",
+        "the table prints number '{printed}'; the task is {id} by its place ('{printed}' kept "
+        "in a comment, not corrected)",
+    ),
+    "import.title_empty": ("{id}: ô tên nhiệm vụ trống", "{id}: the title cell is empty"),
+    "import.lead_empty": (
+        "{id}: ô cơ quan chủ trì trống",
+        "{id}: the lead agency cell is empty",
+    ),
+    "import.deadline_empty": (
+        "{id}: ô thời gian hoàn thành trống",
+        "{id}: the deadline cell is empty",
+    ),
+    "import.deadline_joined": (
+        "{id}: ô thời gian có nhiều đoạn nhưng không phải các mốc '{example}'; các đoạn được "
+        "nối lại",
+        "{id}: the deadline cell has several paragraphs that are not milestones '{example}'; "
+        "they were joined",
+    ),
+    "import.deadline_unread": (
+        "{id}: thời hạn '{text}' chưa đọc được; giữ nguyên như văn bản ghi",
+        "{id}: the deadline '{text}' cannot be read yet; kept as written",
+    ),
+    "import.no_title": (
+        "không thấy tên kế hoạch phía trên bảng; hãy sửa plan.title",
+        "no plan title above the table; please edit plan.title",
+    ),
+    "import.no_source": (
+        "không thấy dòng '{line} …' phía trên bảng; hãy sửa plan.source",
+        "no '{line} …' line above the table; please edit plan.source",
+    ),
+    "import.no_period": (
+        "không có năm nào trong các thời hạn; hãy sửa plan.period",
+        "no year in any deadline; please edit plan.period",
+    ),
+    "import.no_header": (
+        "{path}: không thấy dòng tiêu đề của bảng phụ lục; cần các cột như {headings}",
+        "{path}: no header row of an appendix table; expected columns such as {headings}",
+    ),
+    "import.summary": (
+        "{path}: {tasks} nhiệm vụ trong {sections} mục, {agencies} cơ quan; {warnings} cảnh "
+        "báo → {output}",
+        "{path}: {tasks} tasks in {sections} sections, {agencies} agencies; {warnings} "
+        "warnings → {output}",
+    ),
+    "import.invalid": (
+        "{output}: tệp nhập được có {errors} lỗi (ở trên); hãy sửa rồi chạy cchc validate",
+        "{output}: the imported file has {errors} errors (above); fix them, then run cchc validate",
+    ),
 }
 
 

@@ -40,7 +40,7 @@ from .conftest import DATA, ROOT, TESTS, invoke
 VI_LETTERS = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
 WORD = re.compile(r"[^\W\d_]+")
 HAS_VI = re.compile(f"[{VI_LETTERS}]", re.IGNORECASE)
-PATHS = re.compile(r"\S*[\\/]\S*\.(?:yaml|yml|ics|json|docx|csv)\b")
+PATHS = re.compile(r"\S*[\\/]\S*\.(?:yaml|yml|ics|json|docx|csv|txt)\b")
 PLACEHOLDER = re.compile(r"\{(\w+)[^}]*\}")
 # Quoted examples: 'so noi vu', "Quý IV/2023" (a quote mark inside a word is an apostrophe).
 QUOTED = re.compile(r"(?<!\w)'[^'\n]*'(?!\w)|\"[^\"\n]*\"|“[^”]*”")
@@ -68,6 +68,7 @@ SAMPLE_ARGS: dict[str, list[str]] = {
     # --dry-run: the plans run here are the shipped one and the broken fixtures
     "record": ["VII.9", "--status", "done", "--date", "20/12/2023", "--dry-run"],
     "export": ["--agency", "so noi vu"],  # the xlsx form is one agency's
+    "import": [str(TESTS / "data" / "appendix-small.txt")],
 }
 # Commands whose --dry-run prints lines for the plan file, written in the file's words
 PRINTS_PLAN_LINES = {"record", "import-progress"}
@@ -196,6 +197,12 @@ def run(name: str, fmt: str | None, plan: Path, lang: str, tmp: Path) -> tuple[i
     """The command's whole text output (stdout and stderr); binary output is left out."""
     command = commands(lang)[name]
     args = [name, *sample_args(name), "--lang", lang]
+    if name == "import" and fmt == "docx":  # a Word appendix, built for the run
+        from .appendix_fixtures import small_docx
+
+        args[1] = str(small_docx(tmp / "appendix.docx"))
+    if name == "import":  # the plan file's keys are English in any language: check messages
+        args += ["--output", str(tmp / "imported.yaml")]
     if "--file" in option_names(command):
         args += ["--file", str(plan)]
     # export's --quarter is its form's: with ics it is a usage error
