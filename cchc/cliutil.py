@@ -285,6 +285,18 @@ def pick_agency(plan: Plan, query: str, lang: str) -> Agency:
         fail(tr("due.unknown_agency", lang, query=query, hint=hint), lang)
 
 
+def dry_run_option(lang: str) -> Any:
+    """--dry-run of the commands that write progress into the plan file."""
+    return typer.Option(
+        "--dry-run",
+        help=bilingual(
+            lang,
+            "Chỉ in các dòng sẽ thêm vào tệp kế hoạch, không ghi.",
+            "Print the lines that would be added to the plan file; write nothing.",
+        ),
+    )
+
+
 def quarter_option(lang: str) -> Any:
     return typer.Option(
         "--quarter",

@@ -17,6 +17,8 @@ from cchc import forms
 from cchc.cli import build_app
 from cchc.cliutil import BadDate, parse_day_first
 
+from .test_record import only_added
+
 openpyxl = pytest.importorskip("openpyxl", reason="the xlsx forms need openpyxl (cchc[xlsx])")
 
 PLAN = Path(__file__).resolve().parent.parent / "data" / "tasks.yaml"
@@ -65,19 +67,6 @@ def due(plan: Path, *args: str) -> dict[str, Any]:
     assert code == 0, err
     data: dict[str, Any] = json.loads(out)
     return data
-
-
-def lines_added(before: bytes, after: bytes) -> list[str]:
-    old = before.decode().splitlines(keepends=True)
-    new = after.decode().splitlines(keepends=True)
-    added, i = [], 0
-    for line in new:
-        if i < len(old) and line == old[i]:
-            i += 1
-        else:
-            added.append(line)
-    assert i == len(old), "a line of the plan was changed or removed"
-    return added
 
 
 # --- the form --------------------------------------------------------------------------------
@@ -172,7 +161,7 @@ def test_a_filled_form_goes_in_and_due_and_report_change(tmp_path: Path) -> None
     code, _out, err = cchc("import-progress", str(form), "-f", str(plan))
     assert code == 0, err
     assert "đã thêm 3 mục tiến độ" in err
-    added = lines_added(old, plan.read_bytes())
+    added = only_added(old, plan.read_bytes())
     assert "            percent: 60\n" in added
     assert "            evidence: Quyết định số 123/QĐ-UBND\n" in added
     assert sum(line.strip() == "progress:" for line in added) == 3

@@ -11,6 +11,7 @@ import typer
 from ..cliutil import (
     bilingual,
     check_lang,
+    dry_run_option,
     fail,
     file_option,
     lang_option,
@@ -146,10 +147,7 @@ def register(app: typer.Typer, lang: str) -> None:
             list[str],
             typer.Argument(help=h("Các biểu đã điền.", "The filled forms."), metavar="FORM..."),
         ],
-        dry_run: Annotated[
-            bool,
-            typer.Option("--dry-run", help=h("Chỉ in các dòng sẽ thêm.", "Print, do not write.")),
-        ] = False,
+        dry_run: Annotated[bool, dry_run_option(lang)] = False,
         file: Annotated[str | None, file_option(lang)] = None,
         lang_opt: Annotated[str | None, lang_option(lang)] = None,
     ) -> None:

@@ -9,6 +9,7 @@ from ..cliutil import (
     BadDate,
     bilingual,
     check_lang,
+    dry_run_option,
     fail,
     file_option,
     lang_option,
@@ -76,10 +77,7 @@ def register(app: typer.Typer, lang: str) -> None:
                 metavar="TEXT",
             ),
         ] = None,
-        dry_run: Annotated[
-            bool,
-            typer.Option("--dry-run", help=h("Chỉ in các dòng sẽ thêm.", "Print, do not write.")),
-        ] = False,
+        dry_run: Annotated[bool, dry_run_option(lang)] = False,
         file: Annotated[str | None, file_option(lang)] = None,
         lang_opt: Annotated[str | None, lang_option(lang)] = None,
     ) -> None:
