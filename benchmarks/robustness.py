@@ -84,9 +84,7 @@ def main() -> None:
     for name, make in INPUTS.items():
         data = make()
         for use_libyaml, parser in ((True, "libyaml"), (False, "python")):
-            run = functools.partial(
-                load_bytes, data, "plan.yaml", use_libyaml=use_libyaml, use_cache=False
-            )
+            run = functools.partial(load_bytes, data, "plan.yaml", use_libyaml=use_libyaml)
             seconds, peak = measure(run)
             print(
                 f"{name:28} {len(data):>11} {parser:8} {seconds:>8.2f} {peak / 1e6:>8.1f} "
@@ -97,11 +95,11 @@ def main() -> None:
         with big.open("wb") as stream:
             stream.write(b"version: 1\n")
             stream.truncate(50 * 2**20)
-        seconds, peak = measure(lambda: load(big, use_cache=False))
+        seconds, peak = measure(lambda: load(big))
         print(f"{'50 MB file (cap 32 MiB)':28} {big.stat().st_size:>11} {'-':8} {seconds:>8.2f} "
               f"{peak / 1e6:>8.1f} {peak / big.stat().st_size:>6.1f}")  # fmt: skip
         os.environ["CCHC_MAX_BYTES"] = str(2**20)
-        seconds, peak = measure(lambda: load(big, use_cache=False))
+        seconds, peak = measure(lambda: load(big))
         print(f"{'50 MB file (cap 1 MiB)':28} {big.stat().st_size:>11} {'-':8} {seconds:>8.2f} "
               f"{peak / 1e6:>8.1f} {peak / big.stat().st_size:>6.1f}")  # fmt: skip
 

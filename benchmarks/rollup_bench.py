@@ -6,13 +6,9 @@ median of several runs after untimed warm-ups, peak memory from wait4).
 2. `cchc changes` between two revisions of the 10k-task plan in a temporary git repository
    (30 deadlines moved, 20 recorded progress entries edited); target: under 1 s.
 
-Both are timed on repeated runs (the plan cache of this run filled by the warm-ups) and with
-`[no cache]` (CCHC_NO_CACHE=1, every run parses: first runs on new files, CI on a fresh machine).
-`changes` is also timed on its first run after ordinary use: each run in a new cache, after
-`cchc validate` twice on each revision as the working copy (as a coordinator edits, checks and
-commits), so both revisions are plans the cache has kept under the working copy's name.
+Every run parses every file (cchc keeps no cache since issue 16), as a first run does.
 
-    .venv/bin/python benchmarks/rollup_bench.py             # ~2 min
+    .venv/bin/python benchmarks/rollup_bench.py             # ~1 min
     .venv/bin/python benchmarks/rollup_bench.py --runs 3 --json rollup.json
 """
 
@@ -25,7 +21,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,12 +30,9 @@ from bench import (  # noqa: E402
     SYNTHETIC_QUARTER,
     Case,
     Result,
-    argv_of,
     child_env,
     compile_bytecode,
     measure,
-    run_once,
-    without_cache,
 )
 
 FOLDER_RATIO = 1.2
@@ -95,39 +87,6 @@ def history(single: Path, where: Path) -> Path:
     return plan
 
 
-def first_changes(case: Case, plan: Path, runs: int) -> Result:
-    """`case` timed once per run, each in a new plan cache where `validate` has read both
-    revisions as the working copy (twice each: an entry is written the second time)."""
-    result = Result(case)
-    repo = plan.parent.parent
-    relative = plan.relative_to(repo).as_posix()
-    old = subprocess.run(
-        ["git", "show", f"HEAD~1:{relative}"], cwd=repo, capture_output=True, check=True
-    ).stdout
-    new = plan.read_bytes()
-    validate = argv_of(Case("validate", ("validate", "--file", str(plan))))
-    for _ in range(runs):
-        cache = tempfile.mkdtemp(prefix="cchc-bench-cache-")
-        env = child_env(cache)
-        try:
-            for data in (old, old, new, new):
-                plan.write_bytes(data)
-                code = run_once(validate, env)[2]
-                if code != 0:
-                    result.failure = f"validate exit {code}"
-                    return result
-            seconds, peak, code, _size, err = run_once(argv_of(case), env)
-        finally:
-            plan.write_bytes(new)
-            shutil.rmtree(cache, ignore_errors=True)
-        if code != 0:
-            result.failure = f"exit {code}: " + " | ".join(err.strip().splitlines()[-3:])
-            return result
-        result.seconds.append(seconds)
-        result.peak_kb.append(peak)
-    return result
-
-
 def row(result: Result) -> str:
     if result.failure:
         return f"  {result.case.label:<58} FAILED {result.failure}"
@@ -147,9 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     compile_bytecode()
     folder = generated("100", "--files", "100")
     single = generated("10k")
-    cache = tempfile.mkdtemp(prefix="cchc-bench-cache-")
     repo = Path(tempfile.mkdtemp(prefix="cchc-bench-git-"))
-    env = child_env(cache)
+    env = child_env()
     try:
         plan = history(single, repo)
         q = ("--quarter", SYNTHETIC_QUARTER)
@@ -164,30 +122,22 @@ def main(argv: list[str] | None = None) -> int:
             ("changes", "HEAD~1", "HEAD", "--plan", str(plan), "--format", "json"),
             "changes",
         )
-        cases = [*report, changes, *(without_cache(c) for c in [*report[:2], changes])]
-        results = measure(cases, args.runs, env)
-        first = replace(changes, label=f"{changes.label} [first run]")
-        results.append(first_changes(first, plan, args.runs))
+        results = measure([*report, changes], args.runs, env)
     finally:
-        shutil.rmtree(cache, ignore_errors=True)
         shutil.rmtree(repo, ignore_errors=True)
     by_label = {r.case.label: r for r in results}
     print(f"cchc roll-up and history benchmarks (median of {args.runs} runs)\n")
     for result in results:
         print(row(result))
     print()
-    pairs = [(report[0], report[1]), (report[2], report[3]), *[
-        (without_cache(report[0]), without_cache(report[1]))
-    ]]  # fmt: skip
-    for folder_case, single_case in pairs:
+    for folder_case, single_case in ((report[0], report[1]), (report[2], report[3])):
         ratio = by_label[folder_case.label].median / by_label[single_case.label].median
         verdict = "met" if ratio <= FOLDER_RATIO else "missed"
         target = f"target <= {FOLDER_RATIO}x: {verdict}"
         print(f"  {folder_case.label}: {ratio:.3f}x the single file ({target})")
-    for case in (changes, first, without_cache(changes)):
-        seconds = by_label[case.label].median
-        verdict = "met" if seconds < CHANGES_SECONDS else "missed"
-        print(f"  {case.label}: {seconds:.2f} s (target < {CHANGES_SECONDS} s: {verdict})")
+    seconds = by_label[changes.label].median
+    verdict = "met" if seconds < CHANGES_SECONDS else "missed"
+    print(f"  {changes.label}: {seconds:.2f} s (target < {CHANGES_SECONDS} s: {verdict})")
     if args.json:
         record = {r.case.label: {"seconds": r.seconds, "peak_kb": r.peak_kb} for r in results}
         args.json.write_text(json.dumps(record, indent=2), encoding="utf-8")

@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     plan = bench.plan_file(n)
     bench.compile_bytecode()
     folder = Path(tempfile.mkdtemp(prefix="cchc-taskwarrior-"))
-    env = bench.child_env(str(folder / "cchc-cache"))
+    env = bench.child_env()
     try:
         data = folder / "data"
         data.mkdir()
@@ -130,26 +130,20 @@ def main(argv: list[str] | None = None) -> int:
         ).stdout.strip()
 
         file = ("--file", str(plan))
-        cchc_cases = [
-            bench.Case("cchc due --format json", ("due", "--format", "json", *file), "due"),
-            bench.Case("cchc due", ("due", *file), "due"),
-        ]
         cases = [
             bench.Case("task overdue", ()),
-            *cchc_cases,
-            *(bench.without_cache(c) for c in cchc_cases),
+            bench.Case("cchc validate", ("validate", *file), "validate"),
+            bench.Case("cchc due --format json", ("due", "--format", "json", *file), "due"),
+            bench.Case("cchc due", ("due", *file), "due"),
         ]
 
         def argv_of(case: bench.Case) -> list[str]:
             return [task, "overdue"] if not case.args else bench.argv_of(case)
 
         results = []
-        for case in cases:  # warm-up (twice for cchc's plan cache), exit codes
+        for case in cases:  # warm-up, exit codes
             result = bench.Result(case)
-            case_env = bench.env_of(case, tw_env)
-            code = bench.run_once(argv_of(case), case_env)[2]
-            if case.args and not case.cold and code == 0:
-                code = bench.run_once(argv_of(case), case_env)[2]
+            code = bench.run_once(argv_of(case), tw_env)[2]
             # Taskwarrior exits 1 when a report lists nothing; that is no failure here
             if code not in ((0, 1) if not case.args else (0,)):
                 result.failure = f"exit {code}"
@@ -157,10 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         for _ in range(args.runs):
             for result in results:
                 if not result.failure:
-                    case_env = bench.env_of(result.case, tw_env)
-                    seconds, peak, _code, _size, _err = bench.run_once(
-                        argv_of(result.case), case_env
-                    )
+                    seconds, peak, _code, _size, _err = bench.run_once(argv_of(result.case), tw_env)
                     result.seconds.append(seconds)
                     result.peak_kb.append(peak)
 

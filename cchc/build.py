@@ -1,7 +1,9 @@
 """Positioned YAML tree → `Plan`, reporting every structural problem on the way.
 
 The builder never stops at the first problem: a broken task is reported and left out, and the
-rest of the file is still read, so one run of `cchc validate` shows every mistake.
+rest of the file is still read, so one run of `cchc validate` shows every mistake. `Builder`
+reads the outline (plan, sections, task ids) and gives typed access to the nodes;
+`build_agencies` reads the registry and `build_task` a task's parties, deadline and progress.
 """
 
 from __future__ import annotations
@@ -10,48 +12,20 @@ import re
 from datetime import date
 from functools import cache
 
-from .deadline import (
-    Deadline,
-    DeadlineError,
-    DeadlineKind,
-    milestones,
-    parse_deadline,
-    parse_due,
-)
-from .model import (
-    STATUS_WORDS,
-    Agency,
-    AgencyRef,
-    Plan,
-    PlanInfo,
-    ProgressEntry,
-    Registry,
-    Section,
-    Task,
-)
+from .build_agencies import read_agencies
+from .build_task import read_deadline, read_parties, read_progress
+from .deadline import DeadlineKind
+from .model import Plan, PlanInfo, Registry, Section, Task
 from .problems import Problem, Span, problem
 from .quarter import Quarter, QuarterError
 from .schema import OBJECTS, keys_of
-from .text import loose_key, name_key, nfc
+from .text import nfc
 from .yamlnodes import Document, Map, Node, Scalar, Seq
 
 SUPPORTED_VERSIONS = ("1",)
 # A roll-up of every province's plans runs to hundreds of sections (issue 7), so any numeral.
-_ROMAN_DIGITS = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
+_ROMAN_VALUES = (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1)
+_ROMAN_LETTERS = ("M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I")
 _TASK_ID = re.compile(r"^([IVXLCDM]+)\.([1-9][0-9]{0,3})$")
 _DAY = re.compile(
     r"^(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})$|^(\d{4})-(\d{2})-(\d{2})$", re.IGNORECASE
@@ -63,7 +37,7 @@ def roman(n: int) -> str:
     if not 0 < n < 4000:
         return str(n)
     letters = []
-    for value, numeral in _ROMAN_DIGITS:
+    for value, numeral in zip(_ROMAN_VALUES, _ROMAN_LETTERS, strict=True):
         count, n = divmod(n, value)
         letters.append(numeral * count)
     return "".join(letters)
@@ -177,6 +151,26 @@ class Builder:
             self.report(node.span, "S001", key=key, expected="list", found=_found(node))
         return []
 
+    def boolean(self, node: Node | None, key: str) -> bool:
+        if node is None:
+            return False
+        value = node.value if isinstance(node, Scalar) else None
+        if value is not None and value.strip().lower() in _BOOLEANS:
+            return _BOOLEANS[value.strip().lower()]
+        if not (isinstance(node, Scalar) and node.refused):
+            self.report(node.span, "S001", key=key, expected="boolean", found=_found(node))
+        return False
+
+    def day(self, node: Node | None, key: str) -> date | None:
+        value = self.text(node, key, required=False)
+        if value is None or node is None:
+            return None
+        try:
+            return parse_day(value)
+        except ValueError:
+            self.report(node.span, "P002", found=value)
+            return None
+
     # --- the plan ---------------------------------------------------------------------------------
     def build(self) -> Plan | None:
         root = self.doc.root
@@ -187,7 +181,7 @@ class Builder:
             return None
         version = self.version(top.get("version"))
         info = self.plan_info(top.get("plan"))
-        self.registry = self.agencies(top.get("agencies"))
+        self.registry = read_agencies(self, top.get("agencies"))
         sections = self.sections(top.get("sections"))
         if version is None or info is None or sections is None:
             return None
@@ -233,128 +227,20 @@ class Builder:
             self.report(node.span, "D004", detail=f"'{value}'")
             return None
 
-    # --- agencies ---------------------------------------------------------------------------------
-    def agencies(self, node: Node | None) -> Registry:
-        raw: list[tuple[Fields, str, list[tuple[str, Span]], bool]] = []
-        claimed: dict[str, tuple[str, int]] = {}
-        for item in self.items(node, "agencies"):
-            entry = self.mapping(item, "agency", "agencies", "agency:")
-            if entry is None:
-                continue
-            name_node = entry.get("name")
-            name = self.text(name_node, "name")
-            if name is None or name_node is None:
-                continue
-            spellings = [(name, name_node.span)]
-            for alias_node in self.items(entry.get("aliases"), "aliases"):
-                alias = self.text(alias_node, "aliases")
-                if alias is not None:
-                    spellings.append((alias, alias_node.span))
-            for spelling, span in spellings:
-                key = name_key(spelling)
-                if key in claimed and claimed[key][0] != name:
-                    other, line = claimed[key]
-                    self.report(span, "A003", name=spelling, other=other, first_line=line)
-                else:
-                    claimed.setdefault(key, (name, span.line))
-            is_group = self.boolean(entry.get("group"), "group")
-            raw.append((entry, name, spellings, is_group))
-        # Names first, then references, so member_of and successor may point forward.
-        preliminary = Registry(
-            tuple(Agency(name, tuple(s for s, _ in sp[1:]), grp) for _, name, sp, grp in raw)
-        )
-        agencies = []
-        for entry, name, spellings, is_group in raw:
-            member_of = []
-            for group_node in self.items(entry.get("member_of"), "member_of", allow_single=True):
-                group = self.reference(preliminary, group_node, "member_of")
-                if group is None:
-                    continue
-                if not group.is_group:
-                    self.report(group_node.span, "A004", name=group.name)
-                elif group.name not in member_of:
-                    member_of.append(group.name)
-            successor, since = self.successor(preliminary, entry.get("successor"), name)
-            note = self.text(entry.get("note"), "note", required=False)
-            agencies.append(
-                Agency(
-                    name,
-                    tuple(s for s, _ in spellings[1:]),
-                    is_group,
-                    tuple(member_of),
-                    successor,
-                    since,
-                    note,
-                    entry.span,
-                )
-            )
-        return Registry(tuple(agencies))
-
-    def successor(
-        self, registry: Registry, node: Node | None, name: str
-    ) -> tuple[str | None, date | None]:
-        entry = self.mapping(node, "successor", "successor", f"successor:{name}")
-        if entry is None:
-            return None, None
-        agency_node = entry.get("agency")
-        target = (
-            self.reference(registry, agency_node, "agency") if agency_node is not None else None
-        )
-        since = self.day(entry.get("since"), "since")
-        return (target.name if target else None), since
-
-    def reference(
-        self, registry: Registry, node: Node, key: str, spelling: str | None = ""
-    ) -> Agency | None:
-        """The agency a name refers to; `spelling`, when the caller has read it already."""
-        if spelling == "":
-            spelling = self.text(node, key)
-        if spelling is None:
-            return None
-        agency = registry.resolve(spelling)
-        if agency is None:
-            close = registry.suggest(spelling, 1)
-            self.report(node.span, "A001", name=spelling, suggestion=close[0] if close else "")
-        return agency
-
-    def boolean(self, node: Node | None, key: str) -> bool:
-        if node is None:
-            return False
-        value = node.value if isinstance(node, Scalar) else None
-        if value is not None and value.strip().lower() in _BOOLEANS:
-            return _BOOLEANS[value.strip().lower()]
-        if not (isinstance(node, Scalar) and node.refused):
-            self.report(node.span, "S001", key=key, expected="boolean", found=_found(node))
-        return False
-
-    def day(self, node: Node | None, key: str) -> date | None:
-        value = self.text(node, key, required=False)
-        if value is None or node is None:
-            return None
-        try:
-            return parse_day(value)
-        except ValueError:
-            self.report(node.span, "P002", found=value)
-            return None
-
     # --- sections and tasks -----------------------------------------------------------------------
     def sections(self, node: Node | None) -> tuple[Section, ...] | None:
         if node is None:
             return None
         sections = []
         for index, item in enumerate(self.items(node, "sections"), 1):
-            entry = self.mapping(item, "section", "sections", f"section:{roman(index)}")
+            section_id = roman(index)  # the position decides; a wrong id is only reported
+            entry = self.mapping(item, "section", "sections", f"section:{section_id}")
             if entry is None:
                 continue
             id_node = entry.get("id")
-            section_id = self.text(id_node, "id")
-            if (
-                section_id is not None
-                and id_node is not None
-                and section_id.upper() != roman(index)
-            ):
-                self.report(id_node.span, "I004", found=section_id, expected=roman(index))
-            section_id = roman(index)
+            written = self.text(id_node, "id")
+            if written is not None and id_node is not None and written.upper() != section_id:
+                self.report(id_node.span, "I004", found=written, expected=section_id)
             title = self.text(entry.get("title"), "title")
             tasks = self.tasks(entry.get("tasks"), section_id)
             if title is not None:
@@ -397,13 +283,13 @@ class Builder:
     def task(self, entry: Fields, section_id: str, number: int) -> Task | None:
         task_id = f"{section_id}.{number}"
         title = self.text(entry.get("title"), "title")
-        lead = self.parties(entry.get("lead"), "lead", task_id, required=True)
-        partners = self.parties(entry.get("partners"), "partners", task_id, required=False)
+        lead = read_parties(self, entry.get("lead"), "lead", task_id, required=True)
+        partners = read_parties(self, entry.get("partners"), "partners", task_id, required=False)
         note = self.text(entry.get("note"), "note", required=False)
         deadline_node = entry.get("deadline")
-        parsed = self.deadline(deadline_node, task_id)
+        parsed = read_deadline(self, deadline_node, task_id)
         if parsed is None or deadline_node is None:
-            self.progress(entry.get("progress"), task_id)  # still report its problems
+            read_progress(self, entry.get("progress"), task_id)  # still report its problems
             return None
         # A task with other broken parts is still built, so the rules can judge its deadline and
         # progress; a plan with errors is never used for anything but reporting them.
@@ -411,7 +297,7 @@ class Builder:
         occurrences = deadline.occurrences(self.first, self.last)
         if deadline.kind is not DeadlineKind.MILESTONES:
             spans = (deadline_node.span,) * len(occurrences)
-        progress = self.progress(entry.get("progress"), task_id)
+        progress = read_progress(self, entry.get("progress"), task_id)
         return Task(
             task_id,
             section_id,
@@ -428,147 +314,7 @@ class Builder:
             spans,
         )
 
-    def parties(
-        self, node: Node | None, key: str, task_id: str, required: bool
-    ) -> tuple[AgencyRef, ...] | None:
-        if node is None:
-            return None if required else ()
-        refs: list[AgencyRef] = []
-        seen: dict[tuple[str, str | None], int] = {}
-        ok = True
-        items = self.items(node, key, allow_single=True)
-        if required and not items:
-            self.report(node.span, "S004", key=key)
-            return None
-        for item in items:
-            name_node: Node | None = item
-            scope = None
-            if isinstance(item, Map):
-                entry = self.mapping(item, "party", key, f"party:{task_id}")
-                name_node = entry.get("agency") if entry else None
-                scope = self.text(entry.get("scope"), "scope", required=False) if entry else None
-            if name_node is None:
-                ok = False
-                continue
-            written = self.text(name_node, key)
-            agency = self.reference(self.registry, name_node, key, written)
-            if agency is None or written is None:
-                ok = False
-                continue
-            first = seen.get((agency.name, scope))
-            if first is not None:
-                self.report(name_node.span, "A002", name=written, first_line=first)
-                continue
-            seen[(agency.name, scope)] = name_node.span.line
-            refs.append(AgencyRef(agency.name, written, scope, item.span))
-        return tuple(refs) if ok else None
-
-    def deadline(self, node: Node | None, task_id: str) -> tuple[Deadline, tuple[Span, ...]] | None:
-        if node is None:
-            return None
-        if isinstance(node, Scalar):
-            text = self.text(node, "deadline")
-            if text is None:
-                return None
-            try:
-                return parse_deadline(text), (node.span,)
-            except DeadlineError as err:
-                closest = err.closest if err.reason in ("unrecognised", "ambiguous") else ()
-                self.report(
-                    node.span, "D001", text=text, reason=err.reason, closest="\n".join(closest)
-                )
-                return None
-        if isinstance(node, Map):
-            self.report(node.span, "S001", key="deadline", expected="text or list", found="mapping")
-            return None
-        pairs: list[tuple[str, str | None]] = []
-        spans: list[Span] = []
-        ok = True
-        if not node.items:
-            self.report(node.span, "S004", key="deadline")
-            return None
-        for item in node.items:
-            entry = self.mapping(item, "milestone", "deadline", f"milestone:{task_id}")
-            if entry is None:
-                ok = False
-                continue
-            due_node = entry.get("due")
-            due = self.text(due_node, "due")
-            target = self.text(entry.get("target"), "target", required=False)
-            if due is None or due_node is None:
-                ok = False
-                continue
-            try:
-                parse_due(due)
-            except DeadlineError as err:
-                reason = err.reason if err.reason != "unrecognised" else "not_a_point"
-                self.report(due_node.span, "D001", text=due, reason=reason)
-                ok = False
-                continue
-            pairs.append((due, target))
-            spans.append(due_node.span)
-        if not ok:
-            return None
-        return milestones(pairs), tuple(spans)
-
-    def progress(self, node: Node | None, task_id: str) -> tuple[ProgressEntry, ...]:
-        entries = []
-        for item in self.items(node, "progress"):
-            entry = self.mapping(item, "progress", "progress", f"progress:{task_id}")
-            if entry is None:
-                continue
-            status_node = entry.get("status")
-            status_text = self.text(status_node, "status")
-            status = STATUS_WORDS.get(loose_key(status_text)) if status_text else None
-            if status_text is not None and status is None and status_node is not None:
-                self.report(status_node.span, "P001", found=status_text)
-            due_node = entry.get("due")
-            due_text = self.text(due_node, "due", required=False)
-            due: Quarter | None = None
-            bad_due = False
-            if due_text is not None and due_node is not None:
-                try:
-                    due = parse_due(due_text).quarter
-                except DeadlineError as err:
-                    self.report(due_node.span, "D001", text=due_text, reason=err.reason)
-                    bad_due = True
-            day_node = entry.get("date")
-            day = self.day(day_node, "date")
-            percent = self.percent(entry.get("percent"))
-            evidence = self.text(entry.get("evidence"), "evidence", required=False)
-            note = self.text(entry.get("note"), "note", required=False)
-            if status is None or bad_due or (day_node is not None and day is None):
-                continue
-            entries.append(
-                ProgressEntry(
-                    status,
-                    due,
-                    day,
-                    evidence,
-                    percent,
-                    note,
-                    entry.span,
-                    due_node.span if due_node is not None else entry.span,
-                    day_node.span if day_node is not None else entry.span,
-                )
-            )
-        return tuple(entries)
-
-    def percent(self, node: Node | None) -> float | None:
-        value = self.text(node, "percent", required=False)
-        if value is None or node is None:
-            return None
-        try:
-            number = float(value.rstrip("%").strip().replace(",", "."))
-        except ValueError:
-            number = -1.0
-        if not 0 <= number <= 100:  # also rejects nan
-            self.report(node.span, "P008", found=value)
-            return None
-        return number
-
 
 def build(doc: Document) -> tuple[Plan | None, list[Problem]]:
     builder = Builder(doc)
-    plan = builder.build()
-    return plan, builder.problems
+    return builder.build(), builder.problems

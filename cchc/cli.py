@@ -16,7 +16,7 @@ import typer
 from . import __version__
 from .clihelp import localise
 from .cliutil import bilingual, print_version
-from .commands import changes, core, due, forms, importing, integrations, progress, report
+from .commands import changes, core, due, forms, importing, integrations, param, progress, report
 from .i18n import lang_from, tr
 
 T = TypeVar("T")
@@ -45,14 +45,7 @@ def build_app(lang: str = "vi") -> typer.Typer:
     @app.callback()
     def root(
         version: Annotated[
-            bool,
-            typer.Option(
-                "--version",
-                "-V",
-                callback=print_version,
-                is_eager=True,
-                help=bilingual(lang, "In phiên bản rồi thoát.", "Print the version and exit."),
-            ),
+            bool, param("version", lang, callback=print_version, is_eager=True)
         ] = False,
     ) -> None:
         pass
@@ -66,12 +59,9 @@ def build_app(lang: str = "vi") -> typer.Typer:
 def narrow(app: typer.Typer, name: str) -> None:
     """Keep only command `name`, when there is one: Typer turns every registered command into a
     Click command on each run (about 1 ms each), though a run uses only one. Help for the
-    command and its errors do not change; `cchc --help` and unknown names get the whole app."""
-    chosen = [
-        info
-        for info in app.registered_commands
-        if (info.name or getattr(info.callback, "__name__", "").lower().replace("_", "-")) == name
-    ]
+    command and its errors do not change; `cchc --help` and unknown names get the whole app.
+    (commands.command gives every command its name.)"""
+    chosen = [info for info in app.registered_commands if info.name == name]
     if chosen:
         app.registered_commands = chosen
         app.registered_groups = [g for g in app.registered_groups if not g.name]

@@ -10,23 +10,19 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 
 from . import __version__
 from .i18n import LANGS, tr
 from .load import CannotRead, Loaded, load, locate
-from .model import Agency, Plan, Task
+from .model import Agency, Plan, Section, Task
 from .problems import Severity
 
 if TYPE_CHECKING:  # schedule costs ~10 ms to import; validate and list never need it
-    from .schedule import AgencyFilter, Reference
-
-T = TypeVar("T")
-
-LIST_FORMATS = ("table", "markdown", "json", "csv")
-VALIDATE_FORMATS = ("text", "parsable", "json", "github")
+    from .agencies import AgencyFilter
+    from .schedule import Reference
 
 
 def bilingual(lang: str, vi: str, en: str) -> str:
@@ -70,10 +66,9 @@ def use_color(choice: str, stream: object = None) -> bool:
     return bool(isatty and isatty())
 
 
-def check_choice(value: str, choices: Sequence[str], lang: str) -> str:
+def check_choice(value: str, choices: Sequence[str], lang: str) -> None:
     if value not in choices:
         fail(tr("error.bad_format", lang, value=value, choices=", ".join(choices)), lang)
-    return value
 
 
 def check_lang(value: str | None) -> str:
@@ -118,84 +113,24 @@ def require_plan(file: str | None, lang: str) -> Plan:
     return loaded.plan
 
 
+def pick_section(plan: Plan, section: str | None, lang: str) -> Section | None:
+    """The section --section names (None without it), or exit 2 saying which there are."""
+    found = None if section is None else plan.section(section)
+    if section is not None and found is None:
+        known = ", ".join(s.id for s in plan.sections)
+        fail(tr("error.no_section", lang, id=section, known=known), lang)
+    return found
+
+
 def select_tasks(plan: Plan, section: str | None, lang: str) -> list[Task]:
-    if section is None:
-        return list(plan.tasks)
-    found = plan.section(section)
-    if found is None:
-        fail(
-            tr("error.no_section", lang, id=section, known=", ".join(s.id for s in plan.sections)),
-            lang,
-        )
-    return list(found.tasks)
+    found = pick_section(plan, section, lang)
+    return list(plan.tasks if found is None else found.tasks)
 
 
 def print_version(value: bool) -> None:
     if value:
         out(f"cchc {__version__}\n")
         raise typer.Exit(0)
-
-
-# --- options shared by commands (built per language, so help follows --lang) -------------------
-def file_option(lang: str) -> Any:
-    return typer.Option(
-        "--file",
-        "-f",
-        help=bilingual(
-            lang,
-            "Tệp kế hoạch (mặc định: $CCHC_DATA, data/tasks.yaml gần nhất, bản kèm gói).",
-            "Plan file (default: $CCHC_DATA, nearest data/tasks.yaml, the packaged copy).",
-        ),
-        metavar="PATH",
-    )
-
-
-def lang_option(lang: str) -> Any:
-    return typer.Option(
-        "--lang",
-        help=bilingual(
-            lang, "Ngôn ngữ: vi hoặc en ($CCHC_LANG).", "Language: vi or en ($CCHC_LANG)."
-        ),
-        metavar="vi|en",
-    )
-
-
-COLORS = ("auto", "always", "never")
-
-
-def color_option(lang: str) -> Any:
-    def check(value: str | None) -> str | None:
-        if value is not None and value not in COLORS:
-            fail(tr("error.bad_color", lang, value=value, choices=", ".join(COLORS)), lang)
-        return value
-
-    return typer.Option(
-        "--color",
-        callback=check,
-        help=bilingual(
-            lang,
-            "Màu: auto, always, never (NO_COLOR tắt màu).",
-            "Colour: auto, always, never (NO_COLOR turns it off).",
-        ),
-        metavar="auto|always|never",
-    )
-
-
-def section_option(lang: str) -> Any:
-    return typer.Option(
-        "--section",
-        "-s",
-        help=bilingual(lang, "Chỉ một mục, ví dụ VII.", "Only one section, e.g. VII."),
-        metavar="S",
-    )
-
-
-def format_option(lang: str, choices: Sequence[str]) -> Any:
-    return typer.Option(
-        "--format",
-        help=bilingual(lang, "Định dạng: ", "Format: ") + ", ".join(choices),
-        metavar="FORMAT",
-    )
 
 
 # --- reference time and agency (added with `cchc due`; `cchc report` uses them too) ------------
@@ -270,7 +205,7 @@ def reference_from(quarter: str | None, as_of: str | None, lang: str) -> "Refere
 
 def pick_agency(plan: Plan, query: str, lang: str) -> Agency:
     """The agency --agency names, or exit 2 saying which names come closest."""
-    from .schedule import AgencyNotFound, resolve_agency
+    from .agencies import AgencyNotFound, resolve_agency
 
     try:
         return resolve_agency(plan.registry, query)
@@ -285,80 +220,7 @@ def pick_agency(plan: Plan, query: str, lang: str) -> Agency:
         fail(tr("due.unknown_agency", lang, query=query, hint=hint), lang)
 
 
-def dry_run_option(lang: str) -> Any:
-    """--dry-run of the commands that write progress into the plan file."""
-    return typer.Option(
-        "--dry-run",
-        help=bilingual(
-            lang,
-            "Chỉ in các dòng sẽ thêm vào tệp kế hoạch, không ghi.",
-            "Print the lines that would be added to the plan file; write nothing.",
-        ),
-    )
-
-
-def quarter_option(lang: str) -> Any:
-    return typer.Option(
-        "--quarter",
-        "-q",
-        help=bilingual(
-            lang,
-            "Quý tham chiếu, ví dụ IV/2023 (tính đến ngày cuối quý).",
-            "Reference quarter, e.g. IV/2023 (as of its last day).",
-        ),
-        metavar="Q",
-    )
-
-
-def as_of_option(lang: str) -> Any:
-    return typer.Option(
-        "--as-of",
-        help=bilingual(
-            lang,
-            "Ngày tham chiếu, ngày trước: 15/11/2023 hoặc 2023-11-15 (mặc định: hôm nay).",
-            "Reference date, day first: 15/11/2023 or 2023-11-15 (default: today).",
-        ),
-        metavar="DATE",
-    )
-
-
-def agency_option(lang: str) -> Any:
-    return typer.Option(
-        "--agency",
-        "-a",
-        help=bilingual(
-            lang,
-            "Chỉ nhiệm vụ của một cơ quan (gõ có hoặc không dấu, tên viết tắt), ví dụ 'so noi vu'.",
-            "Only one agency's tasks (with or without diacritics, or an alias), e.g. 'so noi vu'.",
-        ),
-        metavar="NAME",
-    )
-
-
 ROLES = ("lead", "partner", "any")
-
-
-def role_option(lang: str) -> Any:
-    return typer.Option(
-        "--role",
-        help=bilingual(
-            lang,
-            "Vai trò của cơ quan: lead (chủ trì, mặc định), partner (phối hợp), any.",
-            "The agency's role: lead (default), partner, any.",
-        ),
-        metavar="lead|partner|any",
-    )
-
-
-def direct_option(lang: str) -> Any:
-    return typer.Option(
-        "--direct",
-        help=bilingual(
-            lang,
-            "Bỏ các nhiệm vụ giao cho nhóm mà cơ quan là thành viên (ví dụ 'Sở, ban, ngành').",
-            "Leave out tasks assigned to a group the agency belongs to (e.g. 'Sở, ban, ngành').",
-        ),
-    )
 
 
 def check_role(role: str, lang: str) -> None:
@@ -373,7 +235,7 @@ def agency_filter(
     """--agency, --role and --direct as one filter; None without --agency."""
     if agency is None:
         return None
-    from .schedule import AgencyFilter, Role
+    from .agencies import AgencyFilter, Role
 
     return AgencyFilter(pick_agency(plan, agency, lang), Role(role), direct)
 

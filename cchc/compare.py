@@ -13,8 +13,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .document import Block, Document, Paragraph, Table
-from .report import Report, Tally, _count, as_record, percent, summary_text, word
-from .report import document as report_document
+from .memo import document as report_document
+from .memo import summary_text
+from .report import Report, Tally, as_record, official_count, percent, word
 
 # the columns of the section and agency tables, in their order, as Tally attributes
 COLUMNS = ("total", "done", "in_progress", "overdue", "not_due", "no_fixed")
@@ -91,7 +92,9 @@ def change_words(delta: int, lang: str, unit: str = "occ") -> str:
     if delta == 0:
         return _w("same", lang)
     unit_word = _w(f"unit.{unit}", lang)
-    return _w("up" if delta > 0 else "down", lang, n=_count(abs(delta), lang), unit=unit_word)
+    return _w(
+        "up" if delta > 0 else "down", lang, n=official_count(abs(delta), lang), unit=unit_word
+    )
 
 
 def rate_points(report: Report) -> float:

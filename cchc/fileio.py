@@ -35,7 +35,6 @@ __all__ = [
     "Written",
     "atomic_write",
     "is_protected",
-    "protect",
     "read_for_update",
     "sweep_leftovers",
     "write_back",
@@ -58,40 +57,22 @@ class Changed(WriteRefused):
     """The file changed on disk after it was read; writing would lose that change."""
 
 
-# --- the plan files this process has read ----------------------------------------------------
-_protected: dict[str, tuple[int, int] | None] = {}
-
-
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except (OSError, ValueError):
-        return None
-    return (info.st_dev, info.st_ino) if info.st_ino else None
-
-
-def protect(path: Path) -> None:
-    """Remember a plan file that was read: no output may be written over it."""
-    with contextlib.suppress(OSError, ValueError):
-        _protected[os.path.realpath(path)] = _identity(path)
-
-
 def is_protected(target: Path) -> bool:
     """Whether target is a plan file: one this process has read, or the one commands read by
     default (--file absent: $CCHC_DATA, the nearest data/tasks.yaml, the packaged copy), by its
     resolved path or as the same file by another name (a hard link, a bind mount)."""
-    from .load import locate  # load imports this module
+    from .load import identity, locate, read_plans
 
     try:
         real = os.path.realpath(target)
         default = locate()
-        known = {**_protected, os.path.realpath(default): _identity(default)}
+        known = {**read_plans(), os.path.realpath(default): identity(default)}
     except (OSError, ValueError):
         return False
     if real in known:
         return True
-    identity = _identity(target)
-    return identity is not None and identity in known.values()
+    same = identity(target)
+    return same is not None and same in known.values()
 
 
 # --- writing -------------------------------------------------------------------------------

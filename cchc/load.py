@@ -1,8 +1,11 @@
-"""Finding and reading the plan file (writing files is fileio's job)."""
+"""From a path to a checked plan, top to bottom: find the file, read its bytes, parse them into
+a tree with positions (yamlnodes), build the plan (build), run the rules (validate). Every step
+below this module is pure or reads only what it is given; writing files is fileio's job.
+"""
 
 from __future__ import annotations
 
-import codecs
+import contextlib
 import os
 import stat
 import sys
@@ -10,13 +13,11 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
 
-from . import cache as plan_cache
-from .fileio import protect
+from .build import build
 from .model import Plan
 from .problems import Problem, Span, problem
-from .validate import check, clock_problems
+from .validate import rules
 from .yamlnodes import Document, parse
 
 ENV_DATA = "CCHC_DATA"
@@ -187,21 +188,30 @@ def too_large(path: Path, shown: str, limit: int) -> Problem:
     )
 
 
-# A plan this small parses in a few milliseconds, no slower than reading it from the cache
-# (which first imports hashlib and pickle: 5 ms).
-CACHE_MIN_BYTES = 64 * 1024
+# --- the plan files this process has read ----------------------------------------------------
+_protected: dict[str, tuple[int, int] | None] = {}
 
 
-class Cached(NamedTuple):
-    """What the cache keeps of a load: the tree is not needed once the plan is checked."""
+def identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode): the same file under another name (a hard link, a bind mount)."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino) if info.st_ino else None
 
-    plan: Plan | None
-    problems: list[Problem]
-    document_problems: list[Problem]
-    loader: str
-    has_text: bool
+
+def protect(path: Path) -> None:
+    """Remember a plan file that was read: no output may be written over it (fileio asks)."""
+    with contextlib.suppress(OSError, ValueError):
+        _protected[os.path.realpath(path)] = identity(path)
 
 
+def read_plans() -> dict[str, tuple[int, int] | None]:
+    return dict(_protected)
+
+
+# --- read, parse, build, check -----------------------------------------------------------------
 @dataclass
 class Loaded:
     document: Document
@@ -209,9 +219,7 @@ class Loaded:
     problems: list[Problem]
 
 
-def load(
-    path: Path, today: date | None = None, *, use_libyaml: bool = True, use_cache: bool = True
-) -> Loaded:
+def load(path: Path, today: date | None = None, *, use_libyaml: bool = True) -> Loaded:
     """Read, parse, build and check. Raises CannotRead; every other failure is a Problem."""
     shown = display_path(path)
     limit = max_bytes()
@@ -221,40 +229,27 @@ def load(
     if len(data) > limit:
         over = too_large(path, shown, limit)
         return Loaded(Document(shown, "", None, [over]), None, [over])
-    return load_bytes(data, shown, today, use_libyaml=use_libyaml, use_cache=use_cache)
+    return load_bytes(data, shown, today, use_libyaml=use_libyaml)
 
 
 def load_bytes(
-    data: bytes,
-    shown: str,
-    today: date | None = None,
-    *,
-    use_libyaml: bool = True,
-    use_cache: bool = True,
+    data: bytes, shown: str, today: date | None = None, *, use_libyaml: bool = True
 ) -> Loaded:
-    """Parse and check, or take the result from the cache when these bytes were checked before
-    (see cache.py); both give the same plan and problems."""
-    if not (use_cache and len(data) >= CACHE_MIN_BYTES and plan_cache.enabled()):
-        document = parse(data, shown, use_libyaml=use_libyaml)
-        plan, problems = check(document, today)
-        return Loaded(document, plan, problems)
-    # The entry holds what holds on any day; the rules that read the clock run on every load.
-    entry_key = plan_cache.key(data, shown, "libyaml" if use_libyaml else "python")
-    hit = plan_cache.fetch(entry_key)
-    if isinstance(hit, Cached):
-        # the text is only read again to quote lines in messages
-        text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8", "replace") if hit.has_text else ""
-        document = Document(shown, text, None, hit.document_problems, hit.loader)
-        plan, problems = hit.plan, hit.problems
-    else:
-        document = parse(data, shown, use_libyaml=use_libyaml)
-        plan, problems = check(document, None)
-        plan_cache.store(
-            entry_key,
-            Cached(plan, problems, document.problems, document.loader, bool(document.text)),
-        )
-    if plan is not None and today is not None:
-        dated = clock_problems(document, plan, today)
-        if dated:
-            problems = sorted([*problems, *dated], key=Problem.sort_key)
+    """Parse, build and check bytes read elsewhere (a git revision, an edit not yet written)."""
+    document = parse(data, shown, use_libyaml=use_libyaml)
+    plan, problems = check(document, today)
     return Loaded(document, plan, problems)
+
+
+def check(document: Document, today: date | None = None) -> tuple[Plan | None, list[Problem]]:
+    """Build the plan and run every rule (today=None skips the one that reads the clock);
+    problems sorted by position."""
+    problems = list(document.problems)
+    plan = None
+    if document.root is not None:
+        plan, built = build(document)
+        problems += built
+        if plan is not None:
+            problems += rules(document, plan, today)
+    problems.sort(key=Problem.sort_key)
+    return plan, problems

@@ -80,7 +80,7 @@ def add_progress(
     try:
         data = snapshot.data
         bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-        before = load_bytes(data, shown, today(), use_cache=False)
+        before = load_bytes(data, shown, today())
         errors = [p for p in before.problems if p.level is Severity.ERROR]
         if errors or before.plan is None:
             _report(errors, before, lang)
@@ -137,7 +137,7 @@ def add_progress(
                 added.append((addition, span.start))
                 for line in span:
                     origin_of[line] = addition
-        after = load_bytes(payload, shown, today(), use_cache=False)
+        after = load_bytes(payload, shown, today())
         refused = [
             p for p in after.problems if p.level is Severity.ERROR or p.span.line in origin_of
         ]

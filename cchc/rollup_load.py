@@ -7,18 +7,15 @@ with its own path) and merged.
 
 from __future__ import annotations
 
-import gc
 import sys
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
-from typing import NamedTuple
 
 import typer
 
-from .cliutil import fail, open_plan, require_plan, today, use_color
+from .cliutil import fail, open_plan, require_plan, use_color
 from .i18n import tr
-from .load import Cached, CannotRead, Loaded, display_path, max_bytes
+from .load import CannotRead, Loaded, display_path
 from .model import Plan
 from .problems import Problem, Severity
 
@@ -68,123 +65,24 @@ def _print(problems: list[Problem], loaded: Loaded, lang: str) -> None:
     )
 
 
-def load_all(files: Sequence[Path], lang: str) -> list[Loaded]:
-    return [open_plan(str(file), lang)[1] for file in files]
+def merged(loaded: Sequence[Loaded]) -> tuple[Plan | None, list[Problem]]:
+    """The roll-up of the files' plans and the R001 problems of merging their registries
+    (no plan unless every file's plan was built)."""
+    from .rollup import Member, combine, keys_for
+
+    keys = keys_for([one.document.path for one in loaded])
+    members = [
+        Member(key, one.document.path, one.plan)
+        for key, one in zip(keys, loaded, strict=True)
+        if one.plan is not None
+    ]
+    if len(members) < len(loaded):
+        return None, []
+    return combine(members)
 
 
 def registry_conflicts(loaded: Sequence[Loaded]) -> list[Problem]:
-    """R001 problems of merging the files' registries (none unless every plan was built)."""
-    from .rollup import Member, combine, keys_for
-
-    plans = [one.plan for one in loaded]
-    if len(loaded) < 2 or any(p is None for p in plans):
-        return []
-    keys = keys_for([one.document.path for one in loaded])
-    members = [
-        Member(key, one.document.path, plan)
-        for key, one, plan in zip(keys, loaded, plans, strict=True)
-        if plan is not None
-    ]
-    return combine(members)[1]
-
-
-class _Entry(NamedTuple):
-    """What the plan cache keeps of a roll-up: each file's checked load and the merged plan."""
-
-    members: list[Cached]
-    plan: Plan
-    conflicts: list[Problem]
-
-
-def _read_all(files: Sequence[Path], lang: str) -> list[tuple[str, bytes]]:
-    from .fileio import protect
-    from .load import STDIN, read_bytes
-
-    read = []
-    for file in files:
-        shown = display_path(file)
-        try:
-            read.append((shown, read_bytes(file, shown, max_bytes())))
-        except CannotRead as err:
-            fail(err.message(lang), lang)
-        if str(file) != STDIN:  # as load.load: standard input is no file to protect
-            protect(file)
-    return read
-
-
-def _entry_key(read: Sequence[tuple[str, bytes]]) -> str:
-    from . import cache as plan_cache
-
-    joined = b"".join(len(data).to_bytes(8, "big") + data for _shown, data in read)
-    return plan_cache.key(joined, "\0".join(shown for shown, _ in read), "rollup-libyaml")
-
-
-def _load_members(
-    read: Sequence[tuple[str, bytes]], day: date
-) -> tuple[list[Loaded], Plan | None, list[Problem]]:
-    """Each file checked and the roll-up merged, or all of it from the plan cache when these
-    files were merged before: one entry for the whole roll-up, as a big file has one (a
-    hundred small files each below load.CACHE_MIN_BYTES would all be parsed on every run).
-    The clock rule runs on every load, as load.load_bytes does."""
-    from codecs import BOM_UTF8
-
-    from . import cache as plan_cache
-    from .load import CACHE_MIN_BYTES, load_bytes, too_large
-    from .rollup import Member, combine, keys_for
-    from .validate import clock_problems
-    from .yamlnodes import Document
-
-    size = sum(len(data) for _shown, data in read)
-    use_cache = plan_cache.enabled() and size >= CACHE_MIN_BYTES
-    entry_key = _entry_key(read) if use_cache else ""
-    hit = plan_cache.fetch(entry_key) if use_cache else None
-    loaded: list[Loaded] = []
-    if isinstance(hit, _Entry) and len(hit.members) == len(read):
-        for (shown, data), cached in zip(read, hit.members, strict=True):
-            text = data.removeprefix(BOM_UTF8).decode("utf-8", "replace") if cached.has_text else ""
-            document = Document(shown, text, None, cached.document_problems, cached.loader)
-            loaded.append(Loaded(document, cached.plan, list(cached.problems)))
-        plan: Plan | None = hit.plan
-        conflicts = hit.conflicts
-    else:
-        limit = max_bytes()
-        for shown, data in read:
-            if len(data) > limit:
-                over = too_large(Path(shown), shown, limit)
-                loaded.append(Loaded(Document(shown, "", None, [over]), None, [over]))
-            else:  # what holds on any day; the clock rule is added below. A member big
-                # enough has its own entry too: after an edit of one file of a roll-up of big
-                # plans, only that file is parsed again
-                one = load_bytes(data, shown, None)
-                one.document.root = None  # built and checked: a hundred trees need not wait
-                loaded.append(one)
-        plan, conflicts = None, []
-        if all(one.plan is not None and not _errors(one) for one in loaded):
-            keys = keys_for([one.document.path for one in loaded])
-            members = [
-                Member(key, one.document.path, one.plan)
-                for key, one in zip(keys, loaded, strict=True)
-                if one.plan is not None
-            ]
-            plan, conflicts = combine(members)
-            if use_cache:
-                kept = [
-                    Cached(
-                        one.plan,
-                        one.problems,
-                        one.document.problems,
-                        one.document.loader,
-                        bool(one.document.text),
-                    )
-                    for one in loaded
-                ]
-                plan_cache.store(entry_key, _Entry(kept, plan, conflicts))
-    for one in loaded:
-        if one.plan is not None:
-            dated = clock_problems(one.document, one.plan, day)
-            if dated:
-                one.problems = sorted([*one.problems, *dated], key=Problem.sort_key)
-    return loaded, plan, conflicts
+    return merged(loaded)[1] if len(loaded) > 1 else []
 
 
 def _errors(one: Loaded) -> list[Problem]:
@@ -204,14 +102,10 @@ def require_plans(paths: Sequence[str] | None, file: str | None, lang: str) -> P
         fail(err.message(lang), lang)
     if len(files) == 1:
         return require_plan(str(files[0]), lang)
-    read = _read_all(files, lang)
-    # as cliutil.open_plan: the collector would only rescan the trees and plans being built
-    gc.disable()
-    try:
-        loaded, plan, conflicts = _load_members(read, today())
-    finally:
-        gc.enable()
-    gc.freeze()
+    loaded = [open_plan(str(file), lang)[1] for file in files]
+    for one in loaded:
+        one.document.root = None  # built and checked: a hundred trees need not wait
+    plan, conflicts = (None, []) if any(map(_errors, loaded)) else merged(loaded)
     broken = 0
     for one in loaded:
         errors = _errors(one)

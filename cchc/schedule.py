@@ -1,4 +1,5 @@
-"""Where every occurrence of every task stands at a reference time, and who answers for it.
+"""Where every occurrence of every task stands at a reference time (who answers for it:
+`agencies`).
 
 Pure: no I/O, no clock. The CLI builds a `Reference` (from --quarter, --as-of or today), calls
 `schedule()` and hands the resulting plain dataclasses to a renderer. `cchc report` and
@@ -22,32 +23,26 @@ Rules (issue 3):
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import NamedTuple
 
+from .agencies import AgencyFilter, Link, Matcher
 from .deadline import Occurrence
-from .model import STATUS_WORDS, Agency, AgencyRef, Plan, ProgressEntry, Registry, Status, Task
+from .model import STATUS_WORDS, Plan, ProgressEntry, Status, Task
 from .quarter import Quarter
 from .text import loose_key
 
 __all__ = [
-    "AgencyFilter",
-    "AgencyNotFound",
     "Bucket",
     "Item",
-    "Link",
     "Reference",
-    "Role",
     "Schedule",
     "State",
-    "Via",
     "classify_task",
-    "links",
     "parse_states",
-    "resolve_agency",
     "schedule",
 ]
 
@@ -106,33 +101,8 @@ BUCKET_ORDER = (
 )
 
 
-class Role(str, Enum):
-    LEAD = "lead"
-    PARTNER = "partner"
-    ANY = "any"
-
-
-class Via(str, Enum):
-    DIRECT = "direct"  # the task names the agency itself (under any spelling)
-    PREDECESSOR = "predecessor"  # the task names a body whose duties the agency took over
-    GROUP = "group"  # the task names a group the agency belongs to
-
-
 # Records made in bulk or on every run are NamedTuples: a frozen dataclass costs ~1.5 ms of
 # start-up to define and ~4 times as long to construct.
-class Link(NamedTuple):
-    """Why an agency filter kept a task: one of the task's lead or partner entries."""
-
-    role: Role  # LEAD or PARTNER
-    via: Via
-    ref: AgencyRef  # the entry of the task that matched (carries its scope)
-
-    @property
-    def through(self) -> str | None:
-        """The group or predecessor the match went through (None when direct)."""
-        return None if self.via is Via.DIRECT else self.ref.agency
-
-
 class Item(NamedTuple):
     """One occurrence of one task (or the whole task when it has no dated occurrence)."""
 
@@ -177,37 +147,22 @@ class Item(NamedTuple):
         return self.links[0] if self.links else None
 
 
-class AgencyFilter(NamedTuple):
-    agency: Agency
-    role: Role = Role.LEAD
-    direct: bool = False  # only tasks naming the agency (or its predecessors), not its groups
+class Schedule(NamedTuple):
+    """The items of a schedule, and each bucket's share of them as the field named by its
+    value, in BUCKET_ORDER. (A NamedTuple: a dataclass costs more to define than to use.)"""
 
-
-class Schedule:
-    """The items of a schedule, grouped by bucket. (A plain class: it is made once a run, and
-    a dataclass costs more to define at start-up than to use.)"""
-
-    __slots__ = ("_by_bucket", "agency", "ahead", "items", "reference", "section", "states")
-
-    def __init__(
-        self,
-        reference: Reference,
-        ahead: int,
-        items: tuple[Item, ...],  # plan order: section, task, occurrence
-        agency: AgencyFilter | None = None,
-        section: str | None = None,
-        states: frozenset[State] | None = None,
-    ) -> None:
-        self.reference = reference
-        self.ahead = ahead
-        self.items = items
-        self.agency = agency
-        self.section = section
-        self.states = states
-        grouped: dict[Bucket, list[Item]] = {b: [] for b in BUCKET_ORDER}
-        for item in items:
-            grouped[item.bucket].append(item)
-        self._by_bucket = {b: tuple(v) for b, v in grouped.items()}
+    reference: Reference
+    ahead: int
+    items: tuple[Item, ...]  # plan order: section, task, occurrence
+    agency: AgencyFilter | None
+    section: str | None
+    states: frozenset[State] | None
+    overdue: tuple[Item, ...]
+    due: tuple[Item, ...]
+    upcoming: tuple[Item, ...]
+    later: tuple[Item, ...]
+    no_fixed_deadline: tuple[Item, ...]
+    done: tuple[Item, ...]
 
     @property
     def window_end(self) -> Quarter:
@@ -215,34 +170,11 @@ class Schedule:
         return self.reference.quarter + self.ahead
 
     def bucket(self, bucket: Bucket) -> tuple[Item, ...]:
-        return self._by_bucket[bucket]
-
-    @property
-    def overdue(self) -> tuple[Item, ...]:
-        return self.bucket(Bucket.OVERDUE)
-
-    @property
-    def due(self) -> tuple[Item, ...]:
-        return self.bucket(Bucket.DUE)
-
-    @property
-    def upcoming(self) -> tuple[Item, ...]:
-        return self.bucket(Bucket.UPCOMING)
-
-    @property
-    def later(self) -> tuple[Item, ...]:
-        return self.bucket(Bucket.LATER)
-
-    @property
-    def no_fixed_deadline(self) -> tuple[Item, ...]:
-        return self.bucket(Bucket.NO_FIXED_DEADLINE)
-
-    @property
-    def done(self) -> tuple[Item, ...]:
-        return self.bucket(Bucket.DONE)
+        items: tuple[Item, ...] = getattr(self, bucket.value)
+        return items
 
     def counts(self) -> dict[Bucket, int]:
-        return {b: len(self._by_bucket[b]) for b in BUCKET_ORDER}
+        return {b: len(self.bucket(b)) for b in BUCKET_ORDER}
 
     def tasks(self) -> tuple[Task, ...]:
         """Distinct tasks among the items, plan order."""
@@ -332,118 +264,6 @@ def classify_task(
     )
 
 
-# --- agencies ------------------------------------------------------------------------------------
-class AgencyNotFound(LookupError):
-    """A --agency query that names no agency, or several. Carries what to suggest instead."""
-
-    def __init__(
-        self, query: str, candidates: tuple[str, ...] = (), suggestions: tuple[str, ...] = ()
-    ) -> None:
-        super().__init__(query)
-        self.query = query
-        self.candidates = candidates  # several agencies match: the query is ambiguous
-        self.suggestions = suggestions  # nothing matches: the closest names
-
-    @property
-    def ambiguous(self) -> bool:
-        return bool(self.candidates)
-
-
-def _partial_matches(registry: Registry, query: str, limit: int) -> list[str]:
-    """Agencies whose name or alias contains every word of the query (diacritics optional)."""
-    words = loose_key(query).split()
-    if not words:
-        return []
-    found: list[str] = []
-    for agency in registry:
-        spellings = [loose_key(s).split() for s in (agency.name, *agency.aliases)]
-        if any(all(w in tokens for w in words) for tokens in spellings):
-            found.append(agency.name)
-    return found[:limit]
-
-
-def resolve_agency(registry: Registry, query: str) -> Agency:
-    """The one agency a command-line query names; raises AgencyNotFound.
-
-    A spelling with its diacritics settles what the bare letters leave open ("Sở Tự pháp"
-    against "Sở Tư pháp"), so the exact lookup comes first.
-    """
-    exact = registry.resolve(query)
-    if exact is not None:
-        return exact
-    found = registry.find(query)
-    if len(found) == 1:
-        return found[0]
-    if found:
-        raise AgencyNotFound(query, candidates=tuple(a.name for a in found))
-    suggestions = registry.suggest(query)
-    for name in _partial_matches(registry, query, 3):
-        if name not in suggestions:
-            suggestions.append(name)
-    raise AgencyNotFound(query, suggestions=tuple(suggestions[:5]))
-
-
-def _predecessors(registry: Registry, canonical: str, as_of: date) -> tuple[str, ...]:
-    """Bodies whose duties had passed to the agency by the reference date, nearest first.
-
-    Before the merger date the predecessor still answered for its own tasks, so a report for an
-    earlier quarter does not put them on the successor.
-    """
-    found: list[str] = []
-    queue = [canonical]
-    while queue:
-        current = queue.pop(0)
-        for name in registry.predecessors(current):
-            agency = registry.get(name)
-            if agency is None or name in found or name == canonical:
-                continue
-            if agency.successor_since is not None and agency.successor_since > as_of:
-                continue
-            found.append(name)
-            queue.append(name)
-    return tuple(found)
-
-
-class _Matcher(NamedTuple):
-    """The names an agency answers for, computed once per query."""
-
-    via: dict[str, Via]
-    role: Role
-
-    @classmethod
-    def build(cls, registry: Registry, wanted: AgencyFilter, as_of: date) -> _Matcher:
-        name = wanted.agency.name
-        via: dict[str, Via] = {name: Via.DIRECT}
-        for predecessor in _predecessors(registry, name, as_of):
-            via.setdefault(predecessor, Via.PREDECESSOR)
-        if not wanted.direct:
-            for group in registry.groups_of(name):
-                via.setdefault(group, Via.GROUP)
-        return cls(via, wanted.role)
-
-    def links(self, task: Task) -> tuple[Link, ...]:
-        found: list[Link] = []
-        sides: list[tuple[Role, tuple[AgencyRef, ...]]] = []
-        if self.role in (Role.LEAD, Role.ANY):
-            sides.append((Role.LEAD, task.lead))
-        if self.role in (Role.PARTNER, Role.ANY):
-            sides.append((Role.PARTNER, task.partners))
-        for role, refs in sides:
-            for ref in refs:
-                via = self.via.get(ref.agency)
-                if via is not None:
-                    found.append(Link(role, via, ref))
-        # Lead before partner, then the most specific match first: that is the one shown.
-        order = {Via.DIRECT: 0, Via.PREDECESSOR: 1, Via.GROUP: 2}
-        found.sort(key=lambda link: (link.role is not Role.LEAD, order[link.via]))
-        return tuple(found)
-
-
-def links(registry: Registry, task: Task, wanted: AgencyFilter, as_of: date) -> tuple[Link, ...]:
-    """How the task falls on the agency (empty: it does not), best link first."""
-    return _Matcher.build(registry, wanted, as_of).links(task)
-
-
 # --- status filter -------------------------------------------------------------------------------
 _LATE_WORDS = {
     loose_key(w) for w in ("hoàn thành quá hạn", "đã hoàn thành quá hạn", "done_late", "late")
@@ -481,15 +301,6 @@ def parse_states(words: Iterable[str]) -> frozenset[State]:
 
 
 # --- the whole plan ------------------------------------------------------------------------------
-def _tasks(plan: Plan, section: str | None) -> Iterator[Task]:
-    if section is None:
-        yield from plan.tasks
-        return
-    found = plan.section(section)
-    if found is not None:
-        yield from found.tasks
-
-
 def schedule(
     plan: Plan,
     reference: Reference,
@@ -503,10 +314,13 @@ def schedule(
 
     `section` that names no section selects nothing (the CLI reports unknown sections first).
     """
-    matcher = _Matcher.build(plan.registry, agency, reference.as_of) if agency is not None else None
+    matcher = Matcher.build(plan.registry, agency, reference.as_of) if agency is not None else None
     started = plan.info.first <= reference.quarter
     items: list[Item] = []
-    for task in _tasks(plan, section):
+    grouped: dict[Bucket, list[Item]] = {b: [] for b in BUCKET_ORDER}
+    found = plan.section(section) if section is not None else None
+    tasks = plan.tasks if section is None else (found.tasks if found is not None else ())
+    for task in tasks:
         task_links: tuple[Link, ...] = ()
         if matcher is not None:
             task_links = matcher.links(task)
@@ -515,5 +329,8 @@ def schedule(
         for item in classify_task(task, reference, ahead, started):
             if states is not None and item.state not in states:
                 continue
-            items.append(item._replace(links=task_links) if task_links else item)
-    return Schedule(reference, ahead, tuple(items), agency, section, states)
+            item = item._replace(links=task_links) if task_links else item
+            items.append(item)
+            grouped[item.bucket].append(item)
+    buckets = (tuple(grouped[b]) for b in BUCKET_ORDER)
+    return Schedule(reference, ahead, tuple(items), agency, section, states, *buckets)

@@ -1,8 +1,8 @@
-"""Rules over a built plan and its YAML tree, and the one entry point `check()`.
+"""Rules over a built plan and its YAML tree.
 
-Each rule is a small generator of problems; `RULES` is the list `check()` runs. The builder
-(build.py) already reported everything that stopped an object from being built; these rules
-judge what was built.
+Each rule is a small generator of problems; `RULES` is the list `rules()` runs (load.check calls
+it after build). The builder already reported everything that stopped an object from being
+built; these rules judge what was built.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from datetime import date
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
-from .build import build
 from .model import Plan, Status, Task
 from .problems import Problem, Span, problem
 from .text import is_nfc
@@ -111,7 +110,7 @@ def progress_dates(ctx: Context) -> Iterator[Problem]:
 
 
 def progress_not_in_the_future(ctx: Context) -> Iterator[Problem]:
-    """The one rule that reads the clock (see CLOCK_RULES)."""
+    """The one rule that reads the clock: skipped without a day."""
     today = ctx.today
     if today is None:
         return
@@ -164,31 +163,12 @@ RULES: tuple[Rule, ...] = (
     text_is_clean,
     progress_not_in_the_future,
 )
-# The rules whose result depends on the day: check(doc, None) skips them, and the plan cache
-# stores what check(doc, None) finds, so an entry serves every day (see clock_problems).
-CLOCK_RULES: tuple[Rule, ...] = (progress_not_in_the_future,)
 
 
-def clock_problems(doc: Document, plan: Plan, today: date | None) -> list[Problem]:
-    """What CLOCK_RULES find on a checked plan; check(doc, today) is check(doc, None) plus these,
-    sorted."""
+def rules(doc: Document, plan: Plan, today: date | None) -> list[Problem]:
+    """What every rule finds on a built plan, unsorted."""
     ctx = Context(doc, plan, today)
-    return [found for rule in CLOCK_RULES for found in rule(ctx)]
-
-
-def check(doc: Document, today: date | None = None) -> tuple[Plan | None, list[Problem]]:
-    """Build the plan and run every rule; problems sorted by position."""
-    problems = list(doc.problems)
-    plan = None
-    if doc.root is not None:
-        plan, built = build(doc)
-        problems += built
-        if plan is not None:
-            ctx = Context(doc, plan, today)
-            for rule in RULES:
-                problems.extend(rule(ctx))
-    problems.sort(key=Problem.sort_key)
-    return plan, problems
+    return [found for rule in RULES for found in rule(ctx)]
 
 
 def stale_problems(path: str, plan: Plan, reference: Reference) -> list[Problem]:
@@ -232,11 +212,9 @@ def stale_problems(path: str, plan: Plan, reference: Reference) -> list[Problem]
 
 
 __all__ = [
-    "CLOCK_RULES",
     "RULES",
     "Context",
     "Span",
-    "check",
-    "clock_problems",
+    "rules",
     "stale_problems",
 ]

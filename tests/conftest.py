@@ -3,27 +3,11 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
-
-import cchc.load
-
-# The plan cache (cchc/cache.py) is on in the tests, as for users, but in a folder of this run:
-# every test after the first that loads a plan reads it back from there.
-# Small plans skip the cache (load.CACHE_MIN_BYTES); in-process, here, they take it too.
-os.environ["CCHC_CACHE_DIR"] = tempfile.mkdtemp(prefix="cchc-test-cache-")
-os.environ.pop("CCHC_NO_CACHE", None)
-cchc.load.CACHE_MIN_BYTES = 0
-
-
-def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    shutil.rmtree(os.environ["CCHC_CACHE_DIR"], ignore_errors=True)
-
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "tasks.yaml"

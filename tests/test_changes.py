@@ -70,7 +70,7 @@ def edited(text: str, *edits: str) -> str:
 
 
 def plan_of(text: str) -> Plan:
-    loaded = load_bytes(text.encode("utf-8"), "t.yaml", use_cache=False)
+    loaded = load_bytes(text.encode("utf-8"), "t.yaml")
     assert loaded.plan is not None and not [p for p in loaded.problems if p.level.value == "error"]
     return loaded.plan
 
@@ -310,43 +310,3 @@ def test_broken_plan_at_a_revision_exits_1_with_its_revision(repo: Path) -> None
     result = invoke(["changes", "HEAD", "work"])
     assert result.exit_code == 1
     assert "HEAD:data/tasks.yaml" in result.stderr and "D001" in result.stderr
-
-
-def test_a_revision_read_before_as_the_working_copy_is_not_parsed_again(
-    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A commit is, byte for byte, a working copy that other commands read (and the plan cache
-    kept): `changes` looks it up under the working copy's name, and names the revision itself
-    in the messages of a broken one."""
-    from cchc import cache
-    from cchc import load as load_module
-
-    monkeypatch.setattr(load_module, "CACHE_MIN_BYTES", 0)  # the test plan is under it
-    monkeypatch.setenv(cache.ENV_DIR, str(tmp_path / "cache"))
-    monkeypatch.delenv(cache.ENV_OFF, raising=False)
-    plan = repo / "data" / "tasks.yaml"
-    plan.write_text(edited(plan.read_text(encoding="utf-8"), "rewrite"), encoding="utf-8")
-    for _ in range(2):  # the entry is written the second time
-        assert invoke(["validate"]).exit_code == 0
-    git(repo, "commit", "-qam", "rewrite")
-    cold = invoke(["changes", "--format", "json", "work", "HEAD"], env={cache.ENV_OFF: "1"})
-    parsed: list[str] = []
-    parse = load_module.parse
-
-    def counting(data: bytes, shown: str, **kwargs: Any) -> Any:
-        parsed.append(shown)
-        return parse(data, shown, **kwargs)
-
-    monkeypatch.setattr(load_module, "parse", counting)
-    warm = invoke(["changes", "--format", "json", "work", "HEAD"])
-    assert warm.exit_code == 0 and warm.stdout == cold.stdout
-    assert parsed == ["data/tasks.yaml"]  # `work` only: HEAD came from the cache
-    assert json.loads(warm.stdout)["counts"]["progress_edited"] == 1
-
-    plan.write_text(PROGRESS.replace("deadline: Quý III/2023", "deadline: Quý V/2023"), "utf-8")
-    for _ in range(2):
-        assert invoke(["validate"]).exit_code == 1
-    git(repo, "commit", "-qam", "broken")
-    result = invoke(["changes", "HEAD", "work"])
-    assert result.exit_code == 1 and "D001" in result.stderr
-    assert "HEAD:data/tasks.yaml" in result.stderr

@@ -16,8 +16,9 @@ from rich.text import Text
 from cchc.load import load
 from cchc.model import Plan
 from cchc.quarter import Quarter
-from cchc.render.due_table import _NARROW, _draw, _draw_text, _Grid, _Painter, due_table
-from cchc.render.table import console
+from cchc.render.due_table import due_table
+from cchc.render.table import Grid, Painter, console, draw, draw_text
+from cchc.render.wrap import NARROW
 from cchc.schedule import Reference, schedule
 
 from .conftest import DATA, TESTS
@@ -31,7 +32,7 @@ def plan_of(path: Path) -> Plan:
     return plan
 
 
-def through_rich(grid: _Grid, width: int, color: bool) -> str:
+def through_rich(grid: Grid, width: int, color: bool) -> str:
     con = console(width, color)
     con.print(grid.rich_table())
     out = con.file
@@ -39,7 +40,7 @@ def through_rich(grid: _Grid, width: int, color: bool) -> str:
     return out.getvalue()
 
 
-def table_width(grid: _Grid) -> int:
+def table_width(grid: Grid) -> int:
     return sum(w + 3 for w in grid.widths) + 1
 
 
@@ -116,20 +117,19 @@ CELL = st.lists(WORDS, max_size=12).map(" ".join) | st.text(
 
 
 @st.composite
-def grids(draw: st.DrawFn) -> _Grid:
+def grids(draw: st.DrawFn) -> Grid:
     count = draw(st.integers(1, 5))
     widths = draw(st.lists(st.integers(1, 24), min_size=count, max_size=count))
     has_header = draw(st.booleans())
     headers = draw(st.lists(CELL, min_size=count, max_size=count)) if has_header else None
     red = draw(st.booleans())
-    grid = _Grid(
+    grid = Grid(
         widths,
         headers,
         column_styles=draw(st.lists(st.sampled_from(["", "bold"]), min_size=count, max_size=count)),
-        header_style="bold red" if red else "bold",
-        border_style="red" if red else None,
-        row_style="red" if red else None,
+        red=red,
         show_lines=draw(st.booleans()),
+        right=draw(st.sets(st.integers(0, count - 1))),  # the numbers of report tables
     )
     for _ in range(draw(st.integers(1, 4))):
         cells = draw(st.lists(CELL, min_size=count, max_size=count))
@@ -139,10 +139,10 @@ def grids(draw: st.DrawFn) -> _Grid:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(grid=grids(), color=st.booleans(), spare=st.integers(0, 10))
-def test_random_tables_same_as_rich(grid: _Grid, color: bool, spare: int) -> None:
+def test_random_tables_same_as_rich(grid: Grid, color: bool, spare: int) -> None:
     width = table_width(grid) + spare
     con = console(width, color)
-    drawn = _draw(grid, con, _Painter(con))
+    drawn = draw(grid, con, Painter(con))
     expected = through_rich(grid, width, color)
     if drawn is None:  # a control character somewhere: rich draws it
         cells = [*grid.rows, *([grid.headers] if grid.headers else [])]
@@ -155,11 +155,11 @@ def test_random_tables_same_as_rich(grid: _Grid, color: bool, spare: int) -> Non
 def test_control_characters_go_to_rich(odd: str) -> None:
     """Text() drops some control characters, splits on newlines and expands tabs: such tables
     are left to rich, and the command's output is still rich's."""
-    grid = _Grid([8, 6], ["Nhiệm vụ", "Quý"], show_lines=True)
+    grid = Grid([8, 6], ["Nhiệm vụ", "Quý"], show_lines=True)
     grid.add_row([f"Sở Nội vụ {odd}", "IV/2023"])
     grid.add_row(["Sở Tư pháp", "I/2024"])
     con = console(40, False)
-    assert _draw(grid, con, _Painter(con)) is None
+    assert draw(grid, con, Painter(con)) is None
     assert "Sở Tư" in through_rich(grid, 40, False)
 
 
@@ -167,7 +167,7 @@ def test_narrow_characters_are_one_cell_wide_to_rich() -> None:
     """The fast path measures text of these characters by its length; rich must agree."""
     from rich.cells import get_character_cell_size
 
-    from cchc.render.due_table import NARROW_RANGES
+    from cchc.render.wrap import NARROW_RANGES
 
     wide = [
         f"U+{c:04X}"
@@ -188,13 +188,13 @@ def test_narrow_characters_are_one_cell_wide_to_rich() -> None:
 def test_random_lines_same_as_rich(text: str, style: str, width: int, color: bool) -> None:
     """Headings and counts lines are printed here too, as the console prints a Text."""
     con = console(width, color)
-    drawn = _draw_text(Text(text, style=style), con, _Painter(con))
+    drawn = draw_text(Text(text, style=style), con, Painter(con))
     expected = console(width, color)
     expected.print(Text(text, style=style))
     out = expected.file
     assert isinstance(out, io.StringIO)
     if drawn is None:  # only spaces, or wide or control characters: the console prints it
-        assert (text and not text.strip()) or any(ch not in _NARROW for ch in text)
+        assert (text and not text.strip()) or any(ch not in NARROW for ch in text)
         return
     assert drawn == out.getvalue()
 
@@ -202,7 +202,7 @@ def test_random_lines_same_as_rich(text: str, style: str, width: int, color: boo
 def test_trailing_spaces_past_the_width_in_characters_go_as_rich_drops_them() -> None:
     """A text that fits in cells (a combining mark is zero wide) but not in characters: rich
     drops the trailing whitespace past `width` characters (found by hypothesis)."""
-    grid = _Grid([19], None)
+    grid = Grid([19], None)
     grid.add_row(["Sở hoàn hoàn e\u0301 x\u00a0\u00a0\u00a0"])
     con = console(23, False)
-    assert _draw(grid, con, _Painter(con)) == through_rich(grid, 23, False)
+    assert draw(grid, con, Painter(con)) == through_rich(grid, 23, False)

@@ -40,7 +40,7 @@ def run(
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ, "CCHC_NO_CACHE": "1", "CCHC_LANG": "vi"},
+        env={**os.environ, "CCHC_LANG": "vi"},
         preexec_fn=preexec_fn,
         check=False,
     )
@@ -281,7 +281,7 @@ def start_paused(tmp_path: Path, write: WritePath, step: str = "written") -> sub
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        env={**os.environ, "CCHC_NO_CACHE": "1", "FAULT_PAUSE": marker},
+        env={**os.environ, "FAULT_PAUSE": marker},
     )
     deadline = time.monotonic() + 30
     while not Path(marker + ".reached").exists():

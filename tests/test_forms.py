@@ -22,7 +22,7 @@ from .test_record import only_added
 openpyxl = pytest.importorskip("openpyxl", reason="the xlsx forms need openpyxl (cchc[xlsx])")
 
 PLAN = Path(__file__).resolve().parent.parent / "data" / "tasks.yaml"
-ENV = {"CCHC_NO_CACHE": "1", "CCHC_LANG": "vi"}
+ENV = {"CCHC_LANG": "vi"}
 SHEET = "Tiến độ"
 
 

@@ -341,7 +341,7 @@ def test_any_text_imports_to_a_file_cchc_reads(rows: list[list[str]], layout: st
         assert layout == "cell per line"
         return
     from cchc.appendix.emit import render
-    from cchc.validate import check
+    from cchc.load import check
 
     text = render(plan, "a.txt")
     document = parse(text.encode("utf-8"), "out.yaml")

@@ -21,9 +21,7 @@ APP = build_app("vi")
 
 
 def record(path: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(
-        APP, ["record", *args, "-f", str(path)], env={"CCHC_NO_CACHE": "1", "CCHC_LANG": "vi"}
-    )
+    result = CliRunner().invoke(APP, ["record", *args, "-f", str(path)], env={"CCHC_LANG": "vi"})
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -52,7 +50,6 @@ def due_json(path: Path, quarter: str) -> dict[str, object]:
     result = CliRunner().invoke(
         APP,
         ["due", "-f", str(path), "-q", quarter, "--format", "json", "--all"],
-        env={"CCHC_NO_CACHE": "1"},
     )
     assert result.exit_code == 0, result.stderr
     data: dict[str, object] = json.loads(result.stdout)
@@ -81,7 +78,7 @@ def test_record_each_kind_of_deadline(
         line.strip() == "- status: hoàn thành" or "status: hoàn thành" in line for line in added
     )
     assert any("date: 20/12/2022" in line for line in added)
-    validated = CliRunner().invoke(APP, ["validate", str(path)], env={"CCHC_NO_CACHE": "1"})
+    validated = CliRunner().invoke(APP, ["validate", str(path)])
     assert validated.exit_code == 0, validated.stdout
 
 
@@ -247,7 +244,7 @@ def test_record_then_validate_never_fails_and_keeps_every_other_byte(
         return
     added = only_added(before, after)
     assert 2 <= len(added) <= 6
-    validated = CliRunner().invoke(APP, ["validate", str(path)], env={"CCHC_NO_CACHE": "1"})
+    validated = CliRunner().invoke(APP, ["validate", str(path)])
     assert validated.exit_code == 0, (args, validated.stdout)
     if evidence:
         shown = CliRunner().invoke(APP, ["show", task, "-f", str(path), "--format", "json"])

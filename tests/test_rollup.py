@@ -130,23 +130,10 @@ def test_registry_conflict_is_located_in_the_later_file(plans: Path) -> None:
     assert f"{path.name}: 1 errors" in result.stdout.replace(str(plans) + "/", "")
 
 
-def test_a_registry_conflict_read_back_from_the_cache_is_the_same(
-    plans: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The roll-up's entry keeps the conflicts: a hit prints them as a parse does, the line
-    of the later file quoted."""
-    from cchc import load as load_module
-
+def test_a_registry_conflict_quotes_the_later_file(plans: Path) -> None:
     _path, line = conflicting(plans)
-    args = ["report", str(plans), "-q", "IV/2023"]
-    cold = invoke(args, env={"CCHC_NO_CACHE": "1"})
-    assert cold.exit_code == 1 and f"c.yaml:{line}:5: error R001" in cold.stderr
-    for _ in range(2):  # parsed, then parsed and stored
-        result = invoke(args)
-        assert (result.exit_code, result.stderr) == (1, cold.stderr)
-    monkeypatch.setattr(load_module, "parse", None)  # a hit needs no parser
-    warm = invoke(args)
-    assert (warm.exit_code, warm.stderr) == (1, cold.stderr)
+    result = invoke(["report", str(plans), "-q", "IV/2023"])
+    assert result.exit_code == 1 and f"c.yaml:{line}:5: error R001" in result.stderr
 
 
 def test_group_in_one_file_not_in_another(plans: Path) -> None:
@@ -195,48 +182,11 @@ def test_keys() -> None:
     assert keys_for(["a/t/x.yaml", "b/t/x.yaml"]) == ["t-x-1", "t-x-2"]
 
 
-def test_the_plan_cache_gives_what_parsing_gives(plans: Path) -> None:
-    """A roll-up is one cache entry (written the second time, read from the third)."""
-    runs = [invoke(["due", str(plans), "-q", "IV/2023", "--format", "json"]) for _ in range(4)]
-    assert all(r.exit_code == 0 for r in runs)
-    assert len({r.stdout for r in runs}) == 1
-    cold = invoke(
-        ["due", str(plans), "-q", "IV/2023", "--format", "json"], env={"CCHC_NO_CACHE": "1"}
-    )
-    assert cold.stdout == runs[0].stdout
-
-
 def test_the_clock_rule_runs_on_every_load(plans: Path) -> None:
     future = PROGRESS.replace("date: 05/01/2024", "date: 05/01/2999")
     (plans / "c.yaml").write_text(future, encoding="utf-8")
-    for _ in range(4):  # parsed, parsed and stored, then read back twice
-        result = invoke(["report", str(plans), "-q", "IV/2023"])
-        assert result.exit_code == 1 and "c.yaml" in result.stderr and "P004" in result.stderr
-
-
-def test_after_an_edit_only_the_edited_file_is_parsed(
-    plans: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The roll-up's entry is a miss once a file changed; every other file has its own."""
-    from cchc import load as load_module
-
-    args = ["due", str(plans), "-q", "IV/2023", "--format", "json"]
-    for _ in range(2):  # entries written the second time
-        assert invoke(args).exit_code == 0
-    b = plans / "b.yaml"
-    b.write_text(b.read_text(encoding="utf-8") + "# sửa\n", encoding="utf-8")
-    cold = invoke(args, env={"CCHC_NO_CACHE": "1"})
-    parsed: list[str] = []
-    parse = load_module.parse
-
-    def counting(data: bytes, shown: str, **kwargs: Any) -> Any:
-        parsed.append(shown)
-        return parse(data, shown, **kwargs)
-
-    monkeypatch.setattr(load_module, "parse", counting)
-    warm = invoke(args)
-    assert warm.exit_code == 0 and warm.stdout == cold.stdout
-    assert [Path(shown).name for shown in parsed] == ["b.yaml"]
+    result = invoke(["report", str(plans), "-q", "IV/2023"])
+    assert result.exit_code == 1 and "c.yaml" in result.stderr and "P004" in result.stderr
 
 
 def _benchmark_module(name: str) -> Any:
@@ -269,8 +219,8 @@ def test_synthetic_roll_up_and_history_of_the_benchmarks(tmp_path: Path) -> None
         "plan-003",
     }
     text = gen_plan.generate(1000)
-    old = load_bytes(text.encode("utf-8"), "old.yaml", use_cache=False)
-    new = load_bytes(bench.edit_plan(text).encode("utf-8"), "new.yaml", use_cache=False)
+    old = load_bytes(text.encode("utf-8"), "old.yaml")
+    new = load_bytes(bench.edit_plan(text).encode("utf-8"), "new.yaml")
     assert new.plan is not None and old.plan is not None
     assert [p for p in new.problems if p.level.value == "error"] == []
     result = diff(old.plan, new.plan)

@@ -13,23 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cchc.agencies import AgencyFilter, AgencyNotFound, Role, Via, links, resolve_agency
 from cchc.load import load
 from cchc.model import Agency, Plan, Registry
 from cchc.quarter import Quarter
-from cchc.schedule import (
-    AgencyFilter,
-    AgencyNotFound,
-    Bucket,
-    Reference,
-    Role,
-    State,
-    Via,
-    classify_task,
-    links,
-    parse_states,
-    resolve_agency,
-    schedule,
-)
+from cchc.schedule import Bucket, Reference, State, classify_task, parse_states, schedule
 
 from .conftest import DATA, TESTS
 
@@ -349,3 +337,9 @@ def test_parse_states(words: list[str], states: set[State]) -> None:
 def test_parse_states_names_the_bad_word() -> None:
     with pytest.raises(ValueError, match="xong"):
         parse_states(["done,xong"])
+
+
+def test_each_bucket_is_the_schedule_field_named_by_its_value() -> None:
+    from cchc.schedule import BUCKET_ORDER, Schedule
+
+    assert Schedule._fields[-len(BUCKET_ORDER) :] == tuple(b.value for b in BUCKET_ORDER)

@@ -26,7 +26,7 @@ def cchc(
         input=stdin,
         capture_output=True,
         timeout=timeout,
-        env={**os.environ, "CCHC_NO_CACHE": "1", "CCHC_LANG": "vi"},
+        env={**os.environ, "CCHC_LANG": "vi"},
         check=False,
     )
 
@@ -37,7 +37,7 @@ def shell(command: str) -> subprocess.CompletedProcess[bytes]:
         capture_output=True,
         timeout=30,
         cwd=ROOT,
-        env={**os.environ, "CCHC_NO_CACHE": "1", "CCHC_LANG": "vi"},
+        env={**os.environ, "CCHC_LANG": "vi"},
         check=False,
     )
 

@@ -105,7 +105,7 @@ def test_stale_exactly_when_the_last_report_is_older_than_the_previous_quarter(
 
 # --- the commands --------------------------------------------------------------------------------
 def cchc(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(build_app("vi"), list(args), env={"CCHC_NO_CACHE": "1"})
+    result = CliRunner().invoke(build_app("vi"), list(args))
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -196,7 +196,6 @@ def test_the_warning_says_how_to_fix_it(lang: str) -> None:
     result = CliRunner().invoke(
         build_app(lang),
         ["validate", str(DATA), "--stale", "--as-of", "15/11/2023", "--lang", lang],
-        env={"CCHC_NO_CACHE": "1"},
     )
     line = next(x for x in result.stdout.splitlines() if "P011 I.2 " in x)
     if lang == "vi":

@@ -78,21 +78,7 @@ def test_paths_without_a_table_import_neither_rich_nor_dateutil(
     assert imported(modules, "dateutil") == []
     assert imported(modules, "docx") == []
     assert "cchc.render.table" not in modules
-    # a plan this small is parsed, not read back from the plan cache
     assert "pickle" not in modules and "hashlib" not in modules
-
-
-def test_a_big_plan_goes_through_the_cache(tmp_path: Path) -> None:
-    """The check above sees pickle when it is there: a plan over the cache's threshold."""
-    big = tmp_path / "big.yaml"  # 200 kB: over load.CACHE_MIN_BYTES (the tests lower it in-process)
-    text = PLAN.read_text(encoding="utf-8")
-    big.write_text(text + ("# " + "x" * 70 + "\n") * 2800, encoding="utf-8")
-    code, modules = run(tmp_path, "validate", plan=big)
-    assert code == 0
-    assert "hashlib" in modules  # its key; the first sighting writes no entry
-    code, modules = run(tmp_path, "validate", plan=big)
-    assert code == 0
-    assert "pickle" in modules  # the second writes it
 
 
 def test_the_table_path_imports_rich(tmp_path: Path) -> None:

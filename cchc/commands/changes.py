@@ -7,18 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..cliutil import (
-    bilingual,
-    check_choice,
-    check_lang,
-    color_option,
-    fail,
-    format_option,
-    lang_option,
-    out,
-    today,
-    use_color,
-)
+from ..cliutil import bilingual, check_choice, check_lang, fail, out, require_plan, today, use_color
+from . import color_option, command, format_option, param
 
 if TYPE_CHECKING:
     from ..load import Loaded
@@ -47,12 +37,6 @@ def _errors(loaded: "Loaded") -> list["Problem"]:
     from ..problems import Severity
 
     return [p for p in loaded.problems if p.level is Severity.ERROR]
-
-
-def read_file(name: str, lang: str) -> "Plan":
-    from ..cliutil import open_plan
-
-    return checked(open_plan(name, lang)[1], lang)
 
 
 def read_revisions(
@@ -86,18 +70,11 @@ def read_revisions(
     shown = display_path(path)
 
     def revision(data: bytes, label: str) -> "Loaded":
-        # Looked up under the working copy's name first: a committed revision is, byte for
-        # byte, a working copy that due/report/validate have read (and the plan cache kept),
-        # and the plan does not hold its file's name. Only the messages of a broken revision
-        # must name it, so only then is it parsed again under its own label.
-        loaded = load_bytes(data, shown, day)
-        if loaded.plan is not None and not _errors(loaded):
-            loaded.document.root = None  # the tree is not needed once the plan is built
-            return loaded
-        return load_bytes(data, f"{label}:{repo.relative}", day, use_cache=False)
+        loaded = load_bytes(data, f"{label}:{repo.relative}", day)
+        loaded.document.root = None  # the tree is not needed once the plan is built
+        return loaded
 
-    # as cliutil.open_plan: the collector would only rescan the plans being built or read back
-    # from the cache (it doubles the time of reading a 10k-task plan back)
+    # as cliutil.open_plan: the collector would only rescan the plans being built
     gc.disable()
     try:
         old_loaded = revision(old_bytes, old_label)
@@ -112,73 +89,15 @@ def read_revisions(
 
 
 def register(app: typer.Typer, lang: str) -> None:
-    def h(vi: str, en: str) -> str:
-        return bilingual(lang, vi, en)
-
-    @app.command(
-        help=h(
-            "Những gì đã thay đổi trong kế hoạch giữa hai phiên bản git (mặc định: commit gần "
-            "nhất sửa tệp và bản đang sửa) hoặc hai tệp: nhiệm vụ thêm, bỏ, đổi thời hạn, cơ "
-            "quan, tiến độ mới; cảnh báo khi tiến độ đã ghi bị sửa hoặc xoá. "
-            "Ví dụ: cchc changes HEAD~3 HEAD",
-            "What changed in the plan between two git revisions (default: the last commit that "
-            "touched the file, and the working copy) or two files: tasks added, removed, "
-            "deadlines, agencies, new progress; warnings when recorded progress was edited or "
-            "deleted. Example: cchc changes HEAD~3 HEAD",
-        )
-    )
+    @command(app, "changes", lang)
     def changes(
-        revisions: Annotated[
-            list[str] | None,
-            typer.Argument(
-                help=h(
-                    "Phiên bản cũ và mới (commit, nhánh, thẻ, HEAD~1).",
-                    "Old and new revision (commit, branch, tag, HEAD~1).",
-                ),
-                metavar="[REV1 [REV2]]",
-            ),
-        ] = None,
-        plan: Annotated[
-            str | None,
-            typer.Option(
-                "--plan",
-                "--file",
-                "-f",
-                help=h(
-                    "Tệp kế hoạch trong kho git (mặc định như các lệnh khác).",
-                    "The plan file in the git repository (default as for the other commands).",
-                ),
-                metavar="PATH",
-            ),
-        ] = None,
-        old_file: Annotated[
-            str | None,
-            typer.Option(
-                "--from",
-                help=h("So sánh hai tệp: tệp cũ.", "Compare two files: the old one."),
-                metavar="OLD.yaml",
-            ),
-        ] = None,
-        new_file: Annotated[
-            str | None,
-            typer.Option(
-                "--to",
-                help=h("So sánh hai tệp: tệp mới.", "Compare two files: the new one."),
-                metavar="NEW.yaml",
-            ),
-        ] = None,
+        revisions: Annotated[list[str] | None, param("changes revisions", lang)] = None,
+        plan: Annotated[str | None, param("changes plan", lang)] = None,
+        old_file: Annotated[str | None, param("changes from", lang)] = None,
+        new_file: Annotated[str | None, param("changes to", lang)] = None,
         output_format: Annotated[str, format_option(lang, CHANGES_FORMATS)] = "table",
-        fail_on_rewrite: Annotated[
-            bool,
-            typer.Option(
-                "--fail-on-rewrite",
-                help=h(
-                    "Thoát với mã 1 khi tiến độ đã ghi bị sửa hoặc xoá (dùng trong CI).",
-                    "Exit 1 when recorded progress was edited or deleted (a CI guard).",
-                ),
-            ),
-        ] = False,
-        lang_opt: Annotated[str | None, lang_option(lang)] = None,
+        fail_on_rewrite: Annotated[bool, param("changes fail-on-rewrite", lang)] = False,
+        lang_opt: Annotated[str | None, param("lang", lang)] = None,
         color: Annotated[str, color_option(lang)] = "auto",
     ) -> None:
         from ..changes import diff
@@ -198,7 +117,7 @@ def register(app: typer.Typer, lang: str) -> None:
                     ),
                     lang_,
                 )
-            old, new = read_file(old_file, lang_), read_file(new_file, lang_)
+            old, new = require_plan(old_file, lang_), require_plan(new_file, lang_)
             old_label, new_label = display_path(Path(old_file)), display_path(Path(new_file))
             shown = new_label
         else:

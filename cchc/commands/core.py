@@ -6,99 +6,37 @@ from typing import Annotated
 import typer
 
 from ..cliutil import (
-    bilingual,
     check_choice,
     check_lang,
-    color_option,
     fail,
-    file_option,
-    format_option,
-    lang_option,
     open_plan,
     out,
     reference_from,
     require_plan,
-    section_option,
     select_tasks,
     use_color,
 )
 from ..i18n import tr
 from ..problems import Problem, Severity
 from ..rollup_load import plans_argument, require_plans
+from . import color_option, command, format_option, param
 
 LIST_FORMATS = ("table", "markdown", "json", "csv")
-VALIDATE_FORMATS = ("text", "parsable", "json", "github")
 
 
 def register(app: typer.Typer, lang: str) -> None:
-    def h(vi: str, en: str) -> str:
-        return bilingual(lang, vi, en)
-
-    FileOpt = Annotated[str | None, file_option(lang)]
-    LangOpt = Annotated[str | None, lang_option(lang)]
+    FileOpt = Annotated[str | None, param("file", lang)]
+    LangOpt = Annotated[str | None, param("lang", lang)]
     ColorOpt = Annotated[str, color_option(lang)]
 
-    @app.command(
-        help=h(
-            "Kiểm tra tệp kế hoạch và báo mọi lỗi kèm dòng, cột. "
-            "Ví dụ: cchc validate data/tasks.yaml",
-            "Check the plan file and report every problem with its line and column. "
-            "Example: cchc validate data/tasks.yaml",
-        )
-    )
+    @command(app, "validate", lang)
     def validate(
-        paths: Annotated[
-            list[str] | None,
-            typer.Argument(
-                help=h(
-                    "Các tệp cần kiểm tra (mặc định: tệp kế hoạch).",
-                    "Files to check (default: the plan file).",
-                ),
-                metavar="[PATH]...",
-            ),
-        ] = None,
+        paths: Annotated[list[str] | None, param("validate paths", lang)] = None,
         file: FileOpt = None,
-        output_format: Annotated[
-            str | None,
-            typer.Option(
-                "--format",
-                help=h(
-                    "text, parsable, json, github hoặc gitlab (tự chọn github khi "
-                    "GITHUB_ACTIONS=true).",
-                    "text, parsable, json, github or gitlab (github when GITHUB_ACTIONS=true).",
-                ),
-                metavar="FORMAT",
-            ),
-        ] = None,
-        strict: Annotated[
-            bool,
-            typer.Option(
-                "--strict", help=h("Cảnh báo cũng tính là lỗi.", "Warnings count as failures too.")
-            ),
-        ] = False,
-        stale: Annotated[
-            bool,
-            typer.Option(
-                "--stale",
-                help=h(
-                    "Cảnh báo cả các kỳ hạn chưa hoàn thành không có báo cáo tiến độ từ đầu quý "
-                    "trước (P011; chỉ làm lệnh lỗi khi có --strict).",
-                    "Also warn of open occurrences with no progress report since the previous "
-                    "quarter began (P011; failing only with --strict).",
-                ),
-            ),
-        ] = False,
-        as_of: Annotated[
-            str | None,
-            typer.Option(
-                "--as-of",
-                help=h(
-                    "Ngày tính --stale (mặc định: hôm nay), ví dụ 15/11/2023.",
-                    "The day --stale is judged on (default: today), e.g. 15/11/2023.",
-                ),
-                metavar="DATE",
-            ),
-        ] = None,
+        output_format: Annotated[str | None, param("validate format", lang)] = None,
+        strict: Annotated[bool, param("validate strict", lang)] = False,
+        stale: Annotated[bool, param("validate stale", lang)] = False,
+        as_of: Annotated[str | None, param("validate as-of", lang)] = None,
         color: ColorOpt = "auto",
         lang_opt: LangOpt = None,
     ) -> None:
@@ -156,17 +94,10 @@ def register(app: typer.Typer, lang: str) -> None:
         if errors or (strict and len(problems) > errors):
             raise typer.Exit(1)
 
-    @app.command(
-        "list",
-        help=h(
-            "Liệt kê các nhiệm vụ theo thứ tự của phụ lục. "
-            "Ví dụ: cchc list --section VII --format markdown",
-            "List the tasks in plan order. Example: cchc list --section VII --format markdown",
-        ),
-    )
+    @command(app, "list", lang)
     def list_(
         plans: Annotated[list[str] | None, plans_argument(lang)] = None,
-        section: Annotated[str | None, section_option(lang)] = None,
+        section: Annotated[str | None, param("section", lang)] = None,
         output_format: Annotated[str, format_option(lang, LIST_FORMATS)] = "table",
         file: FileOpt = None,
         color: ColorOpt = "auto",
@@ -179,9 +110,7 @@ def register(app: typer.Typer, lang: str) -> None:
         plan = require_plans(plans, file, lang_)
         tasks = select_tasks(plan, section, lang_)
         if output_format == "table":
-            from ..render.table import list_table
-
-            out(list_table(plan, tasks, lang_, None, use_color(color)))
+            out(render_tasks.list_table(plan, tasks, lang_, None, use_color(color)))
             return
         render = {
             "json": render_tasks.list_json,
@@ -190,19 +119,9 @@ def register(app: typer.Typer, lang: str) -> None:
         }
         out(render[output_format](plan, tasks, lang_))
 
-    @app.command(
-        help=h(
-            "Hiện đầy đủ một nhiệm vụ. Ví dụ: cchc show VII.9",
-            "Show one task in full. Example: cchc show VII.9",
-        )
-    )
+    @command(app, "show", lang)
     def show(
-        task_id: Annotated[
-            str,
-            typer.Argument(
-                help=h("Mã nhiệm vụ, ví dụ VII.9.", "Task id, e.g. VII.9."), metavar="ID"
-            ),
-        ],
+        task_id: Annotated[str, param("show id", lang)],
         output_format: Annotated[str, format_option(lang, ("text", "json"))] = "text",
         file: FileOpt = None,
         lang_opt: LangOpt = None,

@@ -9,19 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..cliutil import (
-    bilingual,
     check_lang,
-    dry_run_option,
     fail,
-    file_option,
-    lang_option,
     out,
     parse_day_first,
     pick_agency,
+    pick_section,
     reference_from,
     require_plan,
 )
 from ..i18n import tr
+from . import command, param
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -65,9 +63,10 @@ def export_form(
     lang: str,
 ) -> None:
     """`cchc export --format xlsx --agency NAME`: the reporting form of one lead agency."""
+    from ..agencies import AgencyFilter, Role
     from ..cliutil import emit
     from ..forms import form_rows
-    from ..schedule import AgencyFilter, Role, schedule
+    from ..schedule import schedule
 
     if agency is None:
         fail(tr("form.needs_agency", lang), lang)
@@ -79,10 +78,7 @@ def export_form(
     from ..render.xlsx_form import workbook
 
     plan = require_plan(plans[0] if plans else file, lang)
-    if section is not None and plan.section(section) is None:
-        from ..cliutil import select_tasks
-
-        select_tasks(plan, section, lang)  # says which sections there are
+    pick_section(plan, section, lang)
     reference = reference_from(quarter, None, lang)
     wanted = AgencyFilter(pick_agency(plan, agency, lang), Role.LEAD)
     sched = schedule(plan, reference, 1, agency=wanted, section=section)
@@ -126,30 +122,12 @@ def _form_additions(form: "Form", lang: str) -> tuple[list["Addition"], list[str
 
 
 def register(app: typer.Typer, lang: str) -> None:
-    def h(vi: str, en: str) -> str:
-        return bilingual(lang, vi, en)
-
-    @app.command(
-        "import-progress",
-        help=h(
-            "Ghi vào tệp kế hoạch tiến độ từ các biểu xlsx các cơ quan gửi lại (biểu lập bằng "
-            "cchc export --format xlsx --agency …). Kiểm tra mọi biểu trước; có một ô sai thì "
-            "không ghi gì. Nhập lại cùng biểu không ghi trùng. "
-            "Ví dụ: cchc import-progress noi-vu.xlsx tu-phap.xlsx --dry-run",
-            "Merge the progress in filled xlsx forms (made by cchc export --format xlsx "
-            "--agency …) into the plan file. Every form is checked first; one bad cell and "
-            "nothing is written. Importing the same form again adds nothing. "
-            "Example: cchc import-progress noi-vu.xlsx tu-phap.xlsx --dry-run",
-        ),
-    )
+    @command(app, "import-progress", lang)
     def import_progress(
-        paths: Annotated[
-            list[str],
-            typer.Argument(help=h("Các biểu đã điền.", "The filled forms."), metavar="FORM..."),
-        ],
-        dry_run: Annotated[bool, dry_run_option(lang)] = False,
-        file: Annotated[str | None, file_option(lang)] = None,
-        lang_opt: Annotated[str | None, lang_option(lang)] = None,
+        paths: Annotated[list[str], param("import-progress forms", lang)],
+        dry_run: Annotated[bool, param("dry-run", lang)] = False,
+        file: Annotated[str | None, param("file", lang)] = None,
+        lang_opt: Annotated[str | None, param("lang", lang)] = None,
     ) -> None:
         from ..formread import FormUnreadable, read_form
         from ..load import CannotRead, display_path, locate, max_bytes

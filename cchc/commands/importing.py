@@ -6,60 +6,20 @@ from typing import Annotated
 
 import typer
 
-from ..cliutil import bilingual, check_choice, check_lang, color_option, fail, lang_option
+from ..cliutil import check_choice, check_lang, fail
+from . import color_option, command, param
 
 IMPORT_FORMATS = ("docx", "text")
 
 
 def register(app: typer.Typer, lang: str) -> None:
-    def h(vi: str, en: str) -> str:
-        return bilingual(lang, vi, en)
-
-    @app.command(
-        "import",
-        help=h(
-            "Chuyển bảng phụ lục (tệp Word hoặc văn bản chuyển từ .doc/.pdf) thành tệp kế "
-            "hoạch YAML. Ví dụ: cchc import phu-luc.docx --output plan.yaml",
-            "Turn an appendix table (a Word file, or text converted from .doc/.pdf) into a "
-            "plan YAML file. Example: cchc import phu-luc.docx --output plan.yaml",
-        ),
-    )
+    @command(app, "import", lang)
     def import_(
-        appendix: Annotated[
-            str,
-            typer.Argument(
-                help=h(
-                    "Tệp phụ lục: .docx, hoặc văn bản (--format text).",
-                    "The appendix: .docx, or text (--format text).",
-                ),
-                metavar="APPENDIX",
-            ),
-        ],
-        output: Annotated[
-            str | None,
-            typer.Option(
-                "--output",
-                "-o",
-                help=h(
-                    "Ghi tệp kế hoạch vào đây (mặc định: in ra màn hình).",
-                    "Write the plan file here (default: standard output).",
-                ),
-                metavar="PATH",
-            ),
-        ] = None,
-        input_format: Annotated[
-            str | None,
-            typer.Option(
-                "--format",
-                help=h(
-                    "docx hoặc text (mặc định: theo đuôi tệp; .docx là docx, còn lại là text).",
-                    "docx or text (default: by the file's extension; .docx is docx, else text).",
-                ),
-                metavar="docx|text",
-            ),
-        ] = None,
+        appendix: Annotated[str, param("import appendix", lang)],
+        output: Annotated[str | None, param("import output", lang)] = None,
+        input_format: Annotated[str | None, param("import format", lang)] = None,
         color: Annotated[str, color_option(lang)] = "auto",
-        lang_opt: Annotated[str | None, lang_option(lang)] = None,
+        lang_opt: Annotated[str | None, param("lang", lang)] = None,
     ) -> None:
         lang_ = check_lang(lang_opt)
         fmt = input_format or ("docx" if appendix.lower().endswith(".docx") else "text")
@@ -73,10 +33,9 @@ def run_import(appendix: str, output: str | None, fmt: str, color: str, lang: st
     from ..cliutil import emit as write
     from ..cliutil import use_color
     from ..i18n import tr
-    from ..load import CannotRead, display_path, read_bytes
+    from ..load import CannotRead, check, display_path, read_bytes
     from ..problems import Severity
     from ..render.problems import text as text_problems
-    from ..validate import check
     from ..yamlnodes import parse
 
     path = Path(appendix)

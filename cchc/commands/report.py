@@ -6,28 +6,20 @@ import typer
 
 from ..cliutil import (
     agency_filter,
-    agency_option,
-    as_of_option,
     bilingual,
     check_choice,
     check_lang,
     check_role,
-    color_option,
-    direct_option,
     emit,
     fail,
-    file_option,
-    format_option,
-    lang_option,
     out,
-    quarter_option,
     reference_from,
-    role_option,
     today,
     use_color,
 )
 from ..i18n import tr
 from ..rollup_load import plans_argument, require_plans
+from . import color_option, command, format_option, param
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -70,84 +62,26 @@ AGENCY_FORMATS = ("table", "markdown", "json", "csv")
 
 
 def register(app: typer.Typer, lang: str) -> None:
-    def h(vi: str, en: str) -> str:
-        return bilingual(lang, vi, en)
-
-    OutputOpt = Annotated[
-        str | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help=h(
-                "Ghi ra tệp (bắt buộc với docx); mặc định in ra màn hình.",
-                "Write to a file (required for docx); default: standard output.",
-            ),
-            metavar="FILE",
-        ),
-    ]
-
-    @app.command(
-        help=h(
-            "Báo cáo tiến độ theo quý để dán vào công văn: tổng quan, bảng theo lĩnh vực và theo "
-            "cơ quan, danh mục quá hạn, chỉ tiêu theo mốc; Markdown, bảng, JSON, Word hoặc HTML "
-            "(trang có biểu đồ). "
-            "Ví dụ: cchc report --quarter IV/2023 --format docx --output bao-cao.docx",
-            "A quarterly progress report to paste into memos: summary, tables by section and by "
-            "agency, overdue list, milestone targets; Markdown, table, JSON, Word or HTML (a page "
-            "with charts). "
-            "Example: cchc report --quarter IV/2023 --format docx --output report.docx",
-        )
-    )
+    @command(app, "report", lang)
     def report(
         plans: Annotated[list[str] | None, plans_argument(lang)] = None,
-        quarter: Annotated[str | None, quarter_option(lang)] = None,
-        as_of: Annotated[str | None, as_of_option(lang)] = None,
-        agency: Annotated[str | None, agency_option(lang)] = None,
-        role: Annotated[str, role_option(lang)] = "lead",
-        direct: Annotated[bool, direct_option(lang)] = False,
+        quarter: Annotated[str | None, param("quarter", lang)] = None,
+        as_of: Annotated[str | None, param("as-of", lang)] = None,
+        agency: Annotated[str | None, param("agency", lang)] = None,
+        role: Annotated[str, param("role", lang)] = "lead",
+        direct: Annotated[bool, param("direct", lang)] = False,
         output_format: Annotated[str, format_option(lang, REPORT_FORMATS)] = "markdown",
-        output: OutputOpt = None,
-        signed: Annotated[
-            str | None,
-            typer.Option(
-                "--date",
-                help=h(
-                    "Ngày ghi ở dòng địa danh, ngày tháng của văn bản (mặc định: hôm nay).",
-                    "The date on the document's place-and-date line (default: today).",
-                ),
-                metavar="DATE",
-            ),
-        ] = None,
-        charts: Annotated[
-            bool,
-            typer.Option(
-                "--charts",
-                help=h(
-                    "Thêm biểu đồ vào tệp Word (cần: pip install 'cchc[charts]'); HTML luôn có.",
-                    "Put the charts into the Word file (needs: pip install 'cchc[charts]'); "
-                    "HTML always has them.",
-                ),
-            ),
-        ] = False,
-        compare_to: Annotated[
-            str | None,
-            typer.Option(
-                "--compare-to",
-                help=h(
-                    "So sánh với một quý trước, ví dụ III/2023 hoặc IV/2022 (cùng kỳ); mặc định "
-                    "quý liền trước; 'none' để bỏ.",
-                    "Compare with an earlier quarter, e.g. III/2023 or IV/2022 (a year before); "
-                    "default: the quarter before; 'none' to leave it out.",
-                ),
-                metavar="Q",
-            ),
-        ] = None,
-        file: Annotated[str | None, file_option(lang)] = None,
-        lang_opt: Annotated[str | None, lang_option(lang)] = None,
+        output: Annotated[str | None, param("report output", lang)] = None,
+        signed: Annotated[str | None, param("report date", lang)] = None,
+        charts: Annotated[bool, param("report charts", lang)] = False,
+        compare_to: Annotated[str | None, param("report compare-to", lang)] = None,
+        file: Annotated[str | None, param("file", lang)] = None,
+        lang_opt: Annotated[str | None, param("lang", lang)] = None,
         color: Annotated[str, color_option(lang)] = "auto",
     ) -> None:
         from ..compare import Comparison
-        from ..report import build_report, document
+        from ..memo import document
+        from ..report import build_report
         from ..schedule import schedule
 
         lang_ = check_lang(lang_opt)
@@ -212,21 +146,14 @@ def register(app: typer.Typer, lang: str) -> None:
             data = render(memo()).encode("utf-8")
         emit(data, output, lang_)
 
-    @app.command(
-        help=h(
-            "Danh mục cơ quan: tên gọi khác, nhóm, số nhiệm vụ chủ trì và phối hợp, số nhiệm vụ "
-            "quá hạn. Ví dụ: cchc agencies --quarter IV/2023",
-            "The agency registry: aliases, groups, how many tasks each leads and partners, and "
-            "how many of those are overdue. Example: cchc agencies --quarter IV/2023",
-        )
-    )
+    @command(app, "agencies", lang)
     def agencies(
         plans: Annotated[list[str] | None, plans_argument(lang)] = None,
-        quarter: Annotated[str | None, quarter_option(lang)] = None,
-        as_of: Annotated[str | None, as_of_option(lang)] = None,
+        quarter: Annotated[str | None, param("quarter", lang)] = None,
+        as_of: Annotated[str | None, param("as-of", lang)] = None,
         output_format: Annotated[str, format_option(lang, AGENCY_FORMATS)] = "table",
-        file: Annotated[str | None, file_option(lang)] = None,
-        lang_opt: Annotated[str | None, lang_option(lang)] = None,
+        file: Annotated[str | None, param("file", lang)] = None,
+        lang_opt: Annotated[str | None, param("lang", lang)] = None,
         color: Annotated[str, color_option(lang)] = "auto",
     ) -> None:
         from ..render import agencies as render_agencies

@@ -1,15 +1,15 @@
-"""A `Document` in the terminal, with rich tables. Imports rich."""
+"""A `Document` in the terminal, its tables drawn by table.py. Imports rich."""
 
 from __future__ import annotations
 
-from rich.table import Table as RichTable
 from rich.text import Text
 
 from ..document import Document, Heading, Paragraph, Table, date_line
-from .table import console, render
+from .table import console, fitted, render
 
 
 def render_document(document: Document, width: int | None, color: bool) -> str:
+    con = console(width, color)
     items: list[object] = [Text(document.title.upper(), style="bold", justify="center")]
     if document.day is not None:
         items.append(
@@ -25,12 +25,10 @@ def render_document(document: Document, width: int | None, color: bool) -> str:
         elif isinstance(block, Paragraph):
             items.append(Text(block.text, style="italic" if block.italic else ""))
         elif isinstance(block, Table):
-            table = RichTable(show_lines=False, header_style="bold")
-            for i, header in enumerate(block.header):
-                table.add_column(
-                    header, justify="right" if i in block.numeric else "left", overflow="fold"
-                )
-            for row in block.rows:
-                table.add_row(*(Text(cell) for cell in row))
+            header, rows = list(block.header), [list(row) for row in block.rows]
+            weights = block.widths or (1,) * len(header)  # the Word widths weigh spare width
+            short = (False,) * len(header)
+            table = fitted(header, rows, con.width, short, weights, right=block.numeric)
+            table.show_lines = False
             items.append(table)
-    return render(console(width, color), *items)
+    return render(con, *items)

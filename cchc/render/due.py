@@ -6,15 +6,15 @@ No rich here: the JSON and Markdown paths must start fast and run where rich is 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from json.encoder import encode_basestring
 from typing import Any, NamedTuple
 
+from ..agencies import Role, Via
 from ..deadline import DeadlineKind
 from ..i18n import tr
-from ..model import AgencyRef, Plan
+from ..model import Plan
 from ..quarter import Quarter
-from ..schedule import Bucket, Item, Role, Schedule, State, Via
-from .common import RawJSON, agency_cell, iso, md_cell, md_table, to_csv, to_json, vn_date
+from ..schedule import Bucket, Item, Schedule, State
+from .common import agency_cell, iso, md_cell, md_table, to_csv, to_json, vn_date
 
 OPEN_BUCKETS = (Bucket.OVERDUE, Bucket.DUE, Bucket.UPCOMING, Bucket.NO_FIXED_DEADLINE)
 ROMAN = ("I", "II", "III", "IV", "V")
@@ -39,24 +39,19 @@ def window_text(sched: Schedule, lang: str) -> str | None:
     return f"{first} – {quarter_name(sched.window_end, lang)}"
 
 
-def bucket_heading(bucket: Bucket, sched: Schedule, lang: str) -> str:
-    quarter = quarter_name(sched.reference.quarter, lang)
+def bucket_heading(bucket: Bucket, sched: Schedule, lang: str, text: str = "bucket") -> str:
+    """The heading of a bucket, or with text="empty" what stands in its place when it is empty."""
     if bucket is Bucket.UPCOMING:
         window = window_text(sched, lang)
         if window is None:
-            return tr("due.bucket.upcoming_off", lang)
-        return tr("due.bucket.upcoming", lang, window=window)
-    return tr(f"due.bucket.{bucket.value}", lang, quarter=quarter)
+            return tr(f"due.{text}.upcoming_off", lang)
+        return tr(f"due.{text}.upcoming", lang, window=window)
+    quarter = quarter_name(sched.reference.quarter, lang)
+    return tr(f"due.{text}.{bucket.value}", lang, quarter=quarter)
 
 
 def empty_text(bucket: Bucket, sched: Schedule, lang: str) -> str:
-    quarter = quarter_name(sched.reference.quarter, lang)
-    if bucket is Bucket.UPCOMING:
-        window = window_text(sched, lang)
-        if window is None:
-            return tr("due.empty.upcoming_off", lang)
-        return tr("due.empty.upcoming", lang, window=window)
-    return tr(f"due.empty.{bucket.value}", lang, quarter=quarter)
+    return bucket_heading(bucket, sched, lang, "empty")
 
 
 def deadline_text(item: Item) -> str:
@@ -260,82 +255,7 @@ def record(item: Item) -> dict[str, Any]:
     }
 
 
-def _text(value: str | None) -> str:
-    return "null" if value is None else encode_basestring(value)
-
-
-def _number(value: float | int | None) -> str:
-    if value is None:
-        return "null"
-    return int.__repr__(value) if type(value) is int else float.__repr__(float(value))
-
-
-def _names(refs: Sequence[AgencyRef], inner: str, deeper: str) -> str:
-    if not refs:
-        return "[]"
-    names = ("," + deeper).join([encode_basestring(r.agency) for r in refs])
-    return f"[{deeper}{names}{inner}]"
-
-
-def records_json(items: Sequence[Item], newline: str) -> str:
-    """`[record(i) for i in items]` as to_json writes it where a line starts with `newline`,
-    written without the dicts: most of the time of `due --format json` on a roll-up went into
-    making and walking 20-key dicts (10k tasks: 0.45 s -> 0.24 s). due_json(fast=False) writes
-    through record() and a test compares the two."""
-    if not items:
-        return "[]"
-    i1 = newline + "  "
-    i2 = i1 + "  "
-    i3 = i2 + "  "
-    e = encode_basestring
-    out = []
-    for item in items:
-        task = item.task
-        entry = item.entry
-        occurrence = item.occurrence
-        state = item.state
-        if entry is None:
-            progress = "null"
-        else:
-            progress = (
-                f'{{{i3}"status": {e(entry.status._value_)},'
-                f'{i3}"date": {"null" if entry.day is None else e(entry.day.isoformat())},'
-                f'{i3}"evidence": {_text(entry.evidence)},{i3}"percent": {_number(entry.percent)},'
-                f'{i3}"note": {_text(entry.note)}{i2}}}'
-            )
-        match = "null"
-        if item.links:
-            link = item.links[0]
-            match = (
-                f'{{{i3}"role": {e(link.role._value_)},{i3}"via": {e(link.via._value_)},'
-                f'{i3}"through": {_text(link.through)},{i3}"scope": {_text(link.ref.scope)}{i2}}}'
-            )
-        done = state is State.DONE or state is State.DONE_LATE
-        completed = entry.day if done and entry is not None else None
-        deadline = task.deadline
-        out.append(
-            f'{{{i2}"id": {e(task.id)},{i2}"section": {e(task.section)},'
-            f'{i2}"title": {e(task.title)},{i2}"lead": {_names(task.lead, i2, i3)},'
-            f'{i2}"partners": {_names(task.partners, i2, i3)},'
-            f'{i2}"deadline": {e(deadline.wording)},{i2}"kind": {e(deadline.kind._value_)},'
-            f'{i2}"label": {"null" if occurrence is None else e(occurrence.label)},'
-            f'{i2}"quarter": {"null" if occurrence is None else e(occurrence.quarter.label())},'
-            f'{i2}"due_date": '
-            f"{'null' if occurrence is None else e(occurrence.due_date.isoformat())},"
-            f'{i2}"target": {"null" if occurrence is None else _text(occurrence.target)},'
-            f'{i2}"status": {e(state._value_)},'
-            f'{i2}"reported": {"false" if entry is None else "true"},'
-            f'{i2}"stale": {"true" if item.stale else "false"},'
-            f'{i2}"quarters_late": {_number(item.quarters_late)},'
-            f'{i2}"quarters_left": {_number(item.quarters_left)},'
-            f'{i2}"percent": {_number(item.percent)},'
-            f'{i2}"completed_on": {"null" if completed is None else e(completed.isoformat())},'
-            f'{i2}"progress": {progress},{i2}"match": {match}{i1}}}'
-        )
-    return "[" + i1 + ("," + i1).join(out) + newline + "]"
-
-
-def due_json(plan: Plan, sched: Schedule, lang: str, show_done: bool, *, fast: bool = True) -> str:
+def due_json(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> str:
     wanted = sched.agency
     counts = sched.counts()
     buckets = shown_buckets(show_done)
@@ -359,12 +279,7 @@ def due_json(plan: Plan, sched: Schedule, lang: str, show_done: bool, *, fast: b
         "counts": {b.value: counts[b] for b in buckets},
     }
     for bucket in buckets:
-        items = sched.bucket(bucket)
-        # the buckets are keys of the top-level object: their lines start two spaces in
-        if fast:
-            value[bucket.value] = RawJSON(records_json(items, "\n  "))
-        else:
-            value[bucket.value] = [record(i) for i in items]
+        value[bucket.value] = [record(i) for i in sched.bucket(bucket)]
     return to_json(value)
 
 

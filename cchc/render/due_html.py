@@ -8,17 +8,8 @@ from ..i18n import tr
 from ..model import Plan
 from ..schedule import Item, Schedule
 from .charts import due_figures
-from .due import (
-    ROMAN,
-    bucket_heading,
-    columns,
-    counts_line,
-    empty_text,
-    quarter_name,
-    scope_lines,
-    shown_buckets,
-    stale_line,
-)
+from .due import ROMAN, counts_line, empty_text, scope_lines, shown_buckets, stale_line
+from .due_table import buckets, title
 from .html import render
 
 _NUMERIC = ("due.col.late", "due.col.left")
@@ -33,8 +24,7 @@ def _leads(plan: Plan, item: Item) -> str:
 
 
 def due_document(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> Document:
-    quarter = quarter_name(sched.reference.quarter, lang)
-    doc = Document(tr("due.title", lang, quarter=quarter), lang=lang)
+    doc = Document(title(sched, lang), lang=lang)
     for line in scope_lines(plan, sched, lang):
         doc.add(Paragraph(f"{line}.", align="center"))
     doc.add(Paragraph(counts_line(sched, lang, show_done), align="center"))
@@ -42,14 +32,11 @@ def due_document(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> Doc
     if stale:
         doc.add(Paragraph(stale, align="center"))
     doc.blocks.extend(due_figures(plan, sched, lang, shown_buckets(show_done)))
-    for number, bucket in enumerate(shown_buckets(show_done)):
-        items = sched.bucket(bucket)
-        heading = bucket_heading(bucket, sched, lang)
-        doc.add(Heading(f"{ROMAN[number]}. {heading} ({len(items)})"))
+    for number, (bucket, heading, items, cols) in enumerate(buckets(sched, lang, show_done)):
+        doc.add(Heading(f"{ROMAN[number]}. {heading}"))
         if not items:
             doc.add(Paragraph(empty_text(bucket, sched, lang)))
             continue
-        cols = columns(bucket, sched, items, lang)
         doc.add(
             Table(
                 tuple(tr(c.key, lang) for c in cols),

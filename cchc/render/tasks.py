@@ -1,8 +1,8 @@
-"""`cchc list` and `cchc show` in JSON, CSV and Markdown (the table lives in table.py)."""
+"""`cchc list` and `cchc show` in JSON, CSV, Markdown and as terminal tables."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..i18n import tr
 from ..model import AgencyRef, Plan, Task
@@ -41,12 +41,12 @@ def list_csv(plan: Plan, tasks: Sequence[Task], lang: str) -> str:
     return to_csv(rows, LIST_COLUMNS)
 
 
-def list_markdown(plan: Plan, tasks: Sequence[Task], lang: str) -> str:
+LIST_KEYS = ("col.id", "col.task", "col.lead", "col.partners", "col.deadline")
+
+
+def _by_section(plan: Plan, tasks: Sequence[Task]) -> Iterator[tuple[str, list[list[str]]]]:
+    """Each section holding some of `tasks`, as its heading and the rows of its table."""
     wanted = {t.id for t in tasks}
-    out = [f"# {tr('list.title', lang, title=plan.info.title)}\n"]
-    header = [
-        tr(k, lang) for k in ("col.id", "col.task", "col.lead", "col.partners", "col.deadline")
-    ]
     for section in plan.sections:
         rows = [
             [
@@ -60,9 +60,34 @@ def list_markdown(plan: Plan, tasks: Sequence[Task], lang: str) -> str:
             if t.id in wanted
         ]
         if rows:
-            out.append(f"\n## {section.id}. {section.title}\n\n")
-            out.append(md_table(header, rows))
+            yield f"{section.id}. {section.title}", rows
+
+
+def list_markdown(plan: Plan, tasks: Sequence[Task], lang: str) -> str:
+    out = [f"# {tr('list.title', lang, title=plan.info.title)}\n"]
+    header = [tr(k, lang) for k in LIST_KEYS]
+    for heading, rows in _by_section(plan, tasks):
+        out.append(f"\n## {heading}\n\n")
+        out.append(md_table(header, rows))
     return "".join(out)
+
+
+def list_table(plan: Plan, tasks: Sequence[Task], lang: str, width: int | None, color: bool) -> str:
+    """A table per section, as in Markdown. Imports rich."""
+    from rich.text import Text
+
+    from .table import WEIGHTS, console, fitted, render
+
+    con = console(width, color)
+    headers = [tr(k, lang) for k in LIST_KEYS]
+    short = [k == "col.id" for k in LIST_KEYS]
+    weights = [WEIGHTS.get(k, 1) for k in LIST_KEYS]
+    parts: list[object] = [Text(plan.info.title, style="bold")]
+    for heading, rows in _by_section(plan, tasks):
+        parts += [Text(""), Text(heading, style="bold")]
+        parts.append(fitted(headers, rows, con.width, short, weights))
+    parts.append(Text(tr("list.count", lang, count=len(tasks))))
+    return render(con, *parts)
 
 
 def show_text(plan: Plan, task: Task, lang: str) -> str:
