@@ -8,13 +8,10 @@ to the memo built by report.document and to the JSON record.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
 
 from .document import Block, Document, Paragraph, Table
-from .memo import document as report_document
-from .memo import summary_text
+from .memo import TALLY_COLUMNS, summary_text
 from .report import Report, Tally, as_record, official_count, percent, word
 
 # the columns of the section and agency tables, in their order, as Tally attributes
@@ -159,14 +156,6 @@ def _heading(text: str) -> str:
 
 def _measure_table(comparison: Comparison, lang: str) -> Table:
     now, before = comparison.now.summary, comparison.before.summary
-    labels = (
-        "col.total",
-        "col.done",
-        "col.in_progress",
-        "col.overdue",
-        "col.not_due",
-        "col.no_fixed",
-    )
     rows = [
         (
             word(label, lang),
@@ -174,7 +163,7 @@ def _measure_table(comparison: Comparison, lang: str) -> Table:
             str(getattr(now, attr)),
             _signed(getattr(now, attr) - getattr(before, attr)),
         )
-        for label, attr in zip(labels, COLUMNS, strict=True)
+        for label, attr in zip(TALLY_COLUMNS, COLUMNS, strict=True)
     ]
     points = round(rate_points(comparison.now) - rate_points(comparison.before), 1)
     shown = f"{points:+.1f}".removesuffix(".0") if points else "0"
@@ -195,17 +184,11 @@ def _measure_table(comparison: Comparison, lang: str) -> Table:
     return Table(header, tuple(rows), (10, 5, 5, 5), (1, 2, 3), row_header=0)
 
 
-def document(
-    comparison: Comparison,
-    lang: str,
-    agency: str | None = None,
-    day: date | None = None,
-    figures: Mapping[str, Sequence[Block]] | None = None,
-) -> Document:
-    """The memo of the reference report, with the comparison sentence after the summary, a table
-    of the changes, and the changes in brackets in the section and agency tables."""
+def with_changes(doc: Document, comparison: Comparison, lang: str) -> Document:
+    """The memo of the reference report (`memo.document` of `comparison.now`), with the
+    comparison sentence after the summary, a table of the changes, and the changes in brackets
+    in the section and agency tables."""
     report, before = comparison.now, comparison.before
-    doc = report_document(report, lang, agency, day, figures)
     summary = summary_text(report, lang)
     sections_before = {sid: t for sid, _title, t in before.by_section}
     agencies_before = dict(before.by_agency)

@@ -341,8 +341,13 @@ def _annual(key: str, text: str) -> Deadline | None:
 # --- entry points --------------------------------------------------------------------------------
 
 
-def _key(wording: str) -> str:
-    return fold(wording).rstrip(". ")
+def _keyed(text: str) -> tuple[str, str]:
+    """The wording as written (trimmed) and its folded key; raises DeadlineError when empty."""
+    wording = text.strip()
+    key = fold(wording).rstrip(". ")
+    if not key:
+        raise DeadlineError("empty", wording)
+    return wording, key
 
 
 # Plans repeat a few hundred wordings over thousands of tasks ("Quý IV/2023", "Hằng năm"), and
@@ -350,10 +355,7 @@ def _key(wording: str) -> str:
 @lru_cache(maxsize=4096)
 def parse_deadline(text: str) -> Deadline:
     """Read one deadline wording; raises DeadlineError."""
-    wording = text.strip()
-    key = _key(wording)
-    if not key:
-        raise DeadlineError("empty", wording)
+    wording, key = _keyed(text)
     found = _plain(key, wording)
     if found is not None:
         return found
@@ -385,10 +387,7 @@ def _plain(key: str, wording: str) -> Deadline | None:
 @lru_cache(maxsize=4096)
 def parse_due(text: str) -> Occurrence:
     """One dated point (quarter, month, date or year), as a milestone's due wording must be."""
-    wording = text.strip()
-    key = _key(wording)
-    if not key:
-        raise DeadlineError("empty", wording)
+    wording, key = _keyed(text)
     point = _point(key, wording)
     if point is None:
         raise DeadlineError("unrecognised", wording)

@@ -34,16 +34,19 @@ def _row(label: Sequence[str], t: Tally) -> tuple[str, ...]:
     )
 
 
+# The column words of a tally, in the order `_row` gives its numbers.
+TALLY_COLUMNS = (
+    "col.total",
+    "col.done",
+    "col.in_progress",
+    "col.overdue",
+    "col.not_due",
+    "col.no_fixed",
+)
+
+
 def _tally_header(first: Sequence[str], lang: str) -> tuple[str, ...]:
-    keys = (
-        "col.total",
-        "col.done",
-        "col.in_progress",
-        "col.overdue",
-        "col.not_due",
-        "col.no_fixed",
-    )
-    return (*first, *(word(k, lang) for k in keys))
+    return (*first, *(word(k, lang) for k in TALLY_COLUMNS))
 
 
 def _progress_text(item: Item, lang: str) -> str:

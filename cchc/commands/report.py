@@ -105,9 +105,8 @@ def register(app: typer.Typer, lang: str) -> None:
         from .. import compare
 
         def memo(figures: "Mapping[str, Sequence[Block]] | None" = None) -> "Document":
-            if comparison is None:
-                return document(rep, lang_, agency_name, day, figures)
-            return compare.document(comparison, lang_, agency_name, day, figures)
+            doc = document(rep, lang_, agency_name, day, figures)
+            return doc if comparison is None else compare.with_changes(doc, comparison, lang_)
 
         if output_format == "json":
             from ..render.common import to_json
