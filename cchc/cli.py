@@ -69,8 +69,7 @@ def narrow(app: typer.Typer, name: str) -> None:
 
 def guarded(run: Callable[[], T], debug: bool, lang: str) -> T:
     """Unexpected errors end in one line and exit 2; --debug shows the traceback."""
-    from .fileio import WriteRefused
-    from .load import CannotRead
+    from .refusal import Refusal
 
     try:
         return run()
@@ -86,7 +85,7 @@ def guarded(run: Callable[[], T], debug: bool, lang: str) -> T:
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
         raise SystemExit(0) from None
-    except (CannotRead, WriteRefused) as err:
+    except Refusal as err:
         # a command that let them through: they are the user's to fix, not internal errors
         sys.stderr.write(f"cchc: {tr('error.prefix', lang)}: {err.message(lang)}\n")
         raise SystemExit(2) from None

@@ -101,11 +101,11 @@ def open_plan(file: str | None, lang: str) -> tuple[Path, Loaded]:
 
 def require_plan(file: str | None, lang: str) -> Plan:
     """The plan, or exit 1 with the errors: no command computes from a broken file."""
-    from .render.problems import text as text_problems
-
     _path, loaded = open_plan(file, lang)
     errors = [p for p in loaded.problems if p.level is Severity.ERROR]
     if loaded.plan is None or errors:
+        from .render.problems import text as text_problems
+
         sys.stderr.write(
             text_problems(errors[:20], lang, loaded.document, use_color("auto", sys.stderr))
         )

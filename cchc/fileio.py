@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from .refusal import Refusal
+
 __all__ = [
     "Busy",
     "Changed",
@@ -42,15 +44,8 @@ __all__ = [
 ]
 
 
-class WriteRefused(Exception):
-    """A file was not written (exit code 2). Carries the reason in both languages."""
-
-    def __init__(self, path: str, vi: str, en: str) -> None:
-        super().__init__(path, vi, en)
-        self.path, self.vi, self.en = path, vi, en
-
-    def message(self, lang: str) -> str:
-        return f"{self.path}: {self.en if lang == 'en' else self.vi}"
+class WriteRefused(Refusal):
+    """A file was not written (exit code 2); the file on disk is as it was."""
 
 
 class Changed(WriteRefused):

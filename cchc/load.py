@@ -17,6 +17,7 @@ from pathlib import Path
 from .build import build
 from .model import Plan
 from .problems import Problem, Span, problem
+from .refusal import Refusal
 from .validate import rules
 from .yamlnodes import Document, parse
 
@@ -26,15 +27,8 @@ DEFAULT_MAX_BYTES = 32 * 1024 * 1024  # ~130k tasks; keeps a stray upload from e
 RELATIVE_DATA = Path("data") / "tasks.yaml"
 
 
-class CannotRead(Exception):
-    """The plan file could not be read at all (exit code 2). Args: (vi, en) messages."""
-
-    def __init__(self, path: str, vi: str, en: str) -> None:
-        super().__init__(path, vi, en)
-        self.path, self.vi, self.en = path, vi, en
-
-    def message(self, lang: str) -> str:
-        return f"{self.path}: {self.en if lang == 'en' else self.vi}"
+class CannotRead(Refusal):
+    """The plan file could not be read at all (exit code 2)."""
 
 
 def packaged_plan() -> Path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
@@ -77,6 +76,8 @@ def to_json(value: Any) -> str:
     try:
         import orjson
     except ImportError:  # pragma: no cover - orjson has wheels for the usual platforms
+        import json
+
         return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
     return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
 
@@ -88,6 +89,8 @@ def cell(value: Any) -> str:
     if isinstance(value, list):
         return "; ".join(cell(v) for v in value)
     if isinstance(value, dict):
+        import json
+
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bool):
         return "true" if value else "false"
