@@ -19,28 +19,16 @@ from .model import Plan, PlanInfo, Registry, Section, Task
 from .problems import Problem, Span, problem
 from .quarter import Quarter, QuarterError
 from .schema import OBJECTS, keys_of
-from .text import nfc
+from .text import nfc, roman
 from .yamlnodes import Document, Map, Node, Scalar, Seq
 
 SUPPORTED_VERSIONS = ("1",)
 # A roll-up of every province's plans runs to hundreds of sections (issue 7), so any numeral.
-_ROMAN_VALUES = (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1)
-_ROMAN_LETTERS = ("M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I")
 _TASK_ID = re.compile(r"^([IVXLCDM]+)\.([1-9][0-9]{0,3})$")
 _DAY = re.compile(
     r"^(?:ngày\s+)?(\d{1,2})/(\d{1,2})/(\d{4})$|^(\d{4})-(\d{2})-(\d{2})$", re.IGNORECASE
 )
 _BOOLEANS = {"true": True, "false": False}
-
-
-def roman(n: int) -> str:
-    if not 0 < n < 4000:
-        return str(n)
-    letters = []
-    for value, numeral in zip(_ROMAN_VALUES, _ROMAN_LETTERS, strict=True):
-        count, n = divmod(n, value)
-        letters.append(numeral * count)
-    return "".join(letters)
 
 
 def parse_day(text: str) -> date:

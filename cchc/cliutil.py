@@ -18,7 +18,7 @@ from . import __version__
 from .i18n import LANGS, tr
 from .load import CannotRead, Loaded, load, locate
 from .model import Agency, Plan, Section, Task
-from .problems import Severity
+from .problems import Problem, Severity
 
 if TYPE_CHECKING:  # schedule costs ~10 ms to import; validate and list never need it
     from .agencies import AgencyFilter
@@ -101,16 +101,29 @@ def open_plan(file: str | None, lang: str) -> tuple[Path, Loaded]:
 
 def require_plan(file: str | None, lang: str) -> Plan:
     """The plan, or exit 1 with the errors: no command computes from a broken file."""
-    _path, loaded = open_plan(file, lang)
-    errors = [p for p in loaded.problems if p.level is Severity.ERROR]
-    if loaded.plan is None or errors:
-        from .render.problems import text as text_problems
+    return checked(open_plan(file, lang)[1], lang)
 
-        sys.stderr.write(
-            text_problems(errors[:20], lang, loaded.document, use_color("auto", sys.stderr))
-        )
+
+def checked(loaded: Loaded, lang: str) -> Plan:
+    """The loaded plan, or its errors on standard error and exit 1."""
+    errors = errors_of(loaded)
+    if loaded.plan is None or errors:
+        print_problems(errors, loaded, lang)
         fail(tr("data.invalid", lang, path=loaded.document.path, errors=len(errors)), lang, 1)
     return loaded.plan
+
+
+def errors_of(loaded: Loaded) -> list[Problem]:
+    return [p for p in loaded.problems if p.level is Severity.ERROR]
+
+
+def print_problems(problems: list[Problem], loaded: Loaded, lang: str) -> None:
+    """The first 20 problems, located in the loaded file, on standard error."""
+    from .render.problems import text as text_problems
+
+    sys.stderr.write(
+        text_problems(problems[:20], lang, loaded.document, use_color("auto", sys.stderr))
+    )
 
 
 def pick_section(plan: Plan, section: str | None, lang: str) -> Section | None:

@@ -92,10 +92,3 @@ def date_line(place: str | None, day: date, lang: str = "vi") -> str:
     month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
     text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
     return f"{place}, {text}" if place else text.capitalize()
-
-
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-
-
-def roman(n: int) -> str:
-    return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from .document import Block, Document, Heading, Paragraph, Table, roman
+from .document import Block, Document, Heading, Paragraph, Table
 from .report import Report, Tally, official_count, percent, word
 from .schedule import Item
+from .text import roman
 
 
 def _inline(title: str) -> str:

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import typer
 
-from .cliutil import fail, open_plan, require_plan, use_color
+from .cliutil import errors_of, fail, open_plan, print_problems, require_plan
 from .i18n import tr
 from .load import CannotRead, Loaded, display_path
 from .model import Plan
-from .problems import Problem, Severity
+from .problems import Problem
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -57,14 +57,6 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def _print(problems: list[Problem], loaded: Loaded, lang: str) -> None:
-    from .render.problems import text as text_problems
-
-    sys.stderr.write(
-        text_problems(problems[:20], lang, loaded.document, use_color("auto", sys.stderr))
-    )
-
-
 def merged(loaded: Sequence[Loaded]) -> tuple[Plan | None, list[Problem]]:
     """The roll-up of the files' plans and the R001 problems of merging their registries
     (no plan unless every file's plan was built)."""
@@ -85,10 +77,6 @@ def registry_conflicts(loaded: Sequence[Loaded]) -> list[Problem]:
     return merged(loaded)[1] if len(loaded) > 1 else []
 
 
-def _errors(one: Loaded) -> list[Problem]:
-    return [p for p in one.problems if p.level is Severity.ERROR]
-
-
 def require_plans(paths: Sequence[str] | None, file: str | None, lang: str) -> Plan:
     """The plan of one file as require_plan reads it, or the roll-up of several; exit 1 with
     each file's errors (with its own path), or with the registry conflicts."""
@@ -105,13 +93,13 @@ def require_plans(paths: Sequence[str] | None, file: str | None, lang: str) -> P
     loaded = [open_plan(str(file), lang)[1] for file in files]
     for one in loaded:
         one.document.root = None  # built and checked: a hundred trees need not wait
-    plan, conflicts = (None, []) if any(map(_errors, loaded)) else merged(loaded)
+    plan, conflicts = (None, []) if any(map(errors_of, loaded)) else merged(loaded)
     broken = 0
     for one in loaded:
-        errors = _errors(one)
+        errors = errors_of(one)
         if one.plan is None or errors:
             broken += 1
-            _print(errors, one, lang)
+            print_problems(errors, one, lang)
             sys.stderr.write(
                 f"cchc: {tr('error.prefix', lang)}: "
                 f"{tr('data.invalid', lang, path=one.document.path, errors=len(errors))}\n"
@@ -121,7 +109,7 @@ def require_plans(paths: Sequence[str] | None, file: str | None, lang: str) -> P
     if conflicts:
         by_path = {one.document.path: one for one in loaded}
         for path in dict.fromkeys(p.path for p in conflicts):
-            _print([p for p in conflicts if p.path == path], by_path[path], lang)
+            print_problems([p for p in conflicts if p.path == path], by_path[path], lang)
         fail(tr("data.invalid", lang, path=conflicts[0].path, errors=len(conflicts)), lang, 1)
     return plan
 

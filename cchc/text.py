@@ -18,6 +18,7 @@ __all__ = [
     "loose_key",
     "name_key",
     "nfc",
+    "roman",
     "sort_key",
 ]
 
@@ -346,3 +347,19 @@ def detect_legacy_encoding(text: str) -> str | None:
     if hits >= _MIN_WORDS and (hits >= _MIN_RATIO * total or hits >= _MANY_WORDS):
         return name
     return None
+
+
+_ROMAN_VALUES = (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1)
+_ROMAN_LETTERS = ("M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I")
+
+
+def roman(n: int) -> str:
+    """Section and heading numbers: I … MMMCMXCIX (a roll-up of many plans passes XX); other
+    numbers as digits."""
+    if not 0 < n < 4000:
+        return str(n)
+    letters = []
+    for value, numeral in zip(_ROMAN_VALUES, _ROMAN_LETTERS, strict=True):
+        count, n = divmod(n, value)
+        letters.append(numeral * count)
+    return "".join(letters)

@@ -14,6 +14,7 @@ from cchc.text import (
     loose_key,
     name_key,
     nfc,
+    roman,
     sort_key,
 )
 
@@ -629,3 +630,23 @@ def test_detect_never_raises(s: str) -> None:
 @given(st.lists(st.sampled_from(" ".join(UNICODE_PHRASES).split()), min_size=1, max_size=30))
 def test_shuffled_unicode_words_are_not_legacy(words: list[str]) -> None:
     assert detect_legacy_encoding(" ".join(words)) is None
+
+
+@pytest.mark.parametrize(
+    ("n", "numeral"),
+    [(1, "I"), (4, "IV"), (9, "IX"), (14, "XIV"), (40, "XL"), (99, "XCIX"), (3999, "MMMCMXCIX")],
+)
+def test_roman_numerals(n: int, numeral: str) -> None:
+    assert roman(n) == numeral
+
+
+@given(st.integers(1, 399))
+def test_roman_reads_back_as_the_appendix_importer_reads_it(n: int) -> None:
+    from cchc.appendix.convert import roman_value  # reads I … CCCXCIX, as tables print them
+
+    assert roman_value(roman(n)) == n
+
+
+@pytest.mark.parametrize("n", [0, -3, 4000])
+def test_numbers_without_a_roman_numeral_stay_digits(n: int) -> None:
+    assert roman(n) == str(n)

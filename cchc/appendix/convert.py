@@ -10,6 +10,7 @@ from collections import Counter
 
 from ..deadline import DeadlineError, parse_deadline, parse_due
 from ..quarter import fold
+from ..text import roman
 from . import agencies, headers
 from .model import (
     Cell,
@@ -39,12 +40,6 @@ _PROVINCE_CAPS = re.compile(r"(?<!CẤP )(?<!CẤP  )\bTỈNH ((?:\S+[ \t]?){1,5
 _NOT_NAMES = frozenset(
     ["NĂM", "GIAI", "ĐẾN", "VỀ", "CỦA", "TRONG", "VÀ", "THEO", "ỦY", "UỶ", "ĐOÀN", "ĐỘI"]
 )
-
-
-def _roman(n: int) -> str:
-    from ..build import roman
-
-    return roman(n)
 
 
 def _clean(cell: Cell, where: str, notes: list[Note]) -> list[str]:
@@ -219,7 +214,7 @@ class Converter:
 
     def section(self, row: Row, printed: str, value: int | None, lines: list[str]) -> None:
         ordinal = len(self.sections) + 1
-        section_id = _roman(ordinal)
+        section_id = roman(ordinal)
         if value is not None and value != ordinal:
             self.note(row.where, "section_number", printed=printed.strip(), id=section_id)
         if self._has_task_cells(row):

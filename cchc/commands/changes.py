@@ -1,42 +1,30 @@
 """cchc changes: what changed in the plan between two git revisions or two files."""
 
 import gc
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..cliutil import bilingual, check_choice, check_lang, fail, out, require_plan, today, use_color
+from ..cliutil import (
+    bilingual,
+    check_choice,
+    check_lang,
+    checked,
+    fail,
+    out,
+    require_plan,
+    today,
+    use_color,
+)
 from . import color_option, command, format_option, param
 
 if TYPE_CHECKING:
     from ..load import Loaded
     from ..model import Plan
-    from ..problems import Problem
 
 CHANGES_FORMATS = ("table", "markdown", "json")
 WORKING = "WORKING"  # the new side is the file on disk; JSON says so in these words
-
-
-def checked(loaded: "Loaded", lang: str) -> "Plan":
-    """The plan, or the errors and exit 1: a broken version cannot be compared."""
-    from ..i18n import tr
-    from ..render.problems import text as text_problems
-
-    errors = _errors(loaded)
-    if loaded.plan is None or errors:
-        sys.stderr.write(
-            text_problems(errors[:20], lang, loaded.document, use_color("auto", sys.stderr))
-        )
-        fail(tr("data.invalid", lang, path=loaded.document.path, errors=len(errors)), lang, 1)
-    return loaded.plan
-
-
-def _errors(loaded: "Loaded") -> list["Problem"]:
-    from ..problems import Severity
-
-    return [p for p in loaded.problems if p.level is Severity.ERROR]
 
 
 def read_revisions(

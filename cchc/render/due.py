@@ -14,10 +14,10 @@ from ..i18n import tr
 from ..model import Plan
 from ..quarter import Quarter
 from ..schedule import Bucket, Item, Schedule, State
+from ..text import roman
 from .common import agency_cell, iso, md_cell, md_table, to_csv, to_json, vn_date
 
 OPEN_BUCKETS = (Bucket.OVERDUE, Bucket.DUE, Bucket.UPCOMING, Bucket.NO_FIXED_DEADLINE)
-ROMAN = ("I", "II", "III", "IV", "V")
 
 
 def shown_buckets(show_done: bool) -> tuple[Bucket, ...]:
@@ -351,7 +351,7 @@ def due_markdown(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> str
     for number, bucket in enumerate(shown_buckets(show_done)):
         items = sched.bucket(bucket)
         heading = bucket_heading(bucket, sched, lang)
-        out.append(f"\n## {ROMAN[number]}. {heading} ({len(items)})\n\n")
+        out.append(f"\n## {roman(number + 1)}. {heading} ({len(items)})\n\n")
         if not items:
             out.append(empty_text(bucket, sched, lang) + "\n")
             continue

@@ -7,8 +7,9 @@ from ..document import Document, Heading, Paragraph, Table
 from ..i18n import tr
 from ..model import Plan
 from ..schedule import Item, Schedule
+from ..text import roman
 from .charts import due_figures
-from .due import ROMAN, counts_line, empty_text, scope_lines, shown_buckets, stale_line
+from .due import counts_line, empty_text, scope_lines, shown_buckets, stale_line
 from .due_table import buckets, title
 from .html import render
 
@@ -33,7 +34,7 @@ def due_document(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> Doc
         doc.add(Paragraph(stale, align="center"))
     doc.blocks.extend(due_figures(plan, sched, lang, shown_buckets(show_done)))
     for number, (bucket, heading, items, cols) in enumerate(buckets(sched, lang, show_done)):
-        doc.add(Heading(f"{ROMAN[number]}. {heading}"))
+        doc.add(Heading(f"{roman(number + 1)}. {heading}"))
         if not items:
             doc.add(Paragraph(empty_text(bucket, sched, lang)))
             continue
