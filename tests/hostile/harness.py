@@ -19,7 +19,7 @@ import typer
 import typer.main
 from typer.testing import CliRunner, Result
 
-from cchc.cli import build_app
+from cchc.cli import build_app, narrow
 from cchc.load import load_bytes
 from cchc.problems import Problem
 from cchc.yamlnodes import LINE_BREAK
@@ -47,11 +47,6 @@ class PlanCommand:
 
     def __str__(self) -> str:
         return " ".join(self.args)
-
-
-def _command_name(info: typer.models.CommandInfo) -> str:
-    callback = getattr(info.callback, "__name__", "")
-    return info.name or callback.lower().replace("_", "-")
 
 
 @functools.cache
@@ -99,9 +94,7 @@ def _app(name: str, lang: str) -> typer.Typer:
     """An app holding only the one command: Typer rebuilds every command on each invocation,
     which would make the corpora several times slower."""
     app = build_app(lang)
-    only = [c for c in app.registered_commands if _command_name(c) == name]
-    if only:
-        app.registered_commands = only
+    narrow(app, name)  # as the CLI itself does
     return app
 
 
