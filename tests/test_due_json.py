@@ -6,7 +6,8 @@ import json
 
 from cchc.load import load_bytes
 from cchc.quarter import Quarter
-from cchc.render.due import due_json
+from cchc.render.common import json_bytes
+from cchc.render.due import due_value
 from cchc.schedule import Reference, schedule
 
 from .conftest import TESTS
@@ -33,7 +34,7 @@ def test_a_percent_reported_before_the_last_entry() -> None:
     sched = schedule(plan, Reference.of_quarter(Quarter.parse("IV/2023")), 1)
     records = [
         r
-        for b in json.loads(due_json(plan, sched, "vi", True)).values()
+        for b in json.loads(json_bytes(due_value(plan, sched, True))).values()
         if isinstance(b, list)
         for r in b
     ]

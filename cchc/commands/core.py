@@ -8,6 +8,7 @@ import typer
 from ..cliutil import (
     check_choice,
     check_lang,
+    emit,
     fail,
     open_plan,
     out,
@@ -109,15 +110,13 @@ def register(app: typer.Typer, lang: str) -> None:
         check_choice(output_format, LIST_FORMATS, lang_)
         plan = require_plans(plans, file, lang_)
         tasks = select_tasks(plan, section, lang_)
-        if output_format == "table":
+        if output_format == "json":
+            emit(render_tasks.list_json(tasks), None, lang_)
+        elif output_format == "table":
             out(render_tasks.list_table(plan, tasks, lang_, None, use_color(color)))
-            return
-        render = {
-            "json": render_tasks.list_json,
-            "csv": render_tasks.list_csv,
-            "markdown": render_tasks.list_markdown,
-        }
-        out(render[output_format](plan, tasks, lang_))
+        else:
+            render = {"csv": render_tasks.list_csv, "markdown": render_tasks.list_markdown}
+            out(render[output_format](plan, tasks, lang_))
 
     @command(app, "show", lang)
     def show(

@@ -69,11 +69,17 @@ def register(app: typer.Typer, lang: str) -> None:
         sched = schedule(plan, reference, ahead, agency=wanted, section=section_id, states=states)
         # Asking for completed states means wanting to see them, --all or not.
         show_done = show_all or (states is not None and any(s.is_done for s in states))
+        text: str | bytes
         if output_format == "table":
             from ..render.due_table import due_table
 
             color_ = use_color(color) and output in (None, "-")
             text = due_table(plan, sched, lang_, show_done, None, color_)
+        elif output_format == "json":
+            from ..render.common import json_bytes
+            from ..render.due import due_value
+
+            text = json_bytes(due_value(plan, sched, show_done))
         elif output_format == "html":
             from ..render.due_html import due_html
 
@@ -81,13 +87,11 @@ def register(app: typer.Typer, lang: str) -> None:
         else:
             from ..render import due as render_due
 
-            render = {
-                "markdown": render_due.due_markdown,
-                "json": render_due.due_json,
-                "csv": render_due.due_csv,
-            }[output_format]
-            text = render(plan, sched, lang_, show_done)
-        if output in (None, "-"):
+            render = {"markdown": render_due.due_markdown, "csv": render_due.due_csv}
+            text = render[output_format](plan, sched, lang_, show_done)
+        if isinstance(text, bytes):
+            emit(text, output, lang_)
+        elif output in (None, "-"):
             out(text)
         else:
             emit(text.encode("utf-8"), output, lang_)

@@ -109,11 +109,11 @@ def register(app: typer.Typer, lang: str) -> None:
             return doc if comparison is None else compare.with_changes(doc, comparison, lang_)
 
         if output_format == "json":
-            from ..render.common import to_json
+            from ..render.common import json_bytes
             from ..report import as_record
 
             record = as_record(rep) if comparison is None else compare.record(comparison)
-            data = to_json(record).encode("utf-8")
+            data = json_bytes(record)
         elif output_format == "html":
             from ..render.charts import report_figures
             from ..render.html import render as render_html

@@ -15,7 +15,7 @@ from ..model import Plan
 from ..quarter import Quarter
 from ..schedule import Bucket, Item, Schedule, State
 from ..text import roman
-from .common import agency_cell, iso, md_cell, md_table, to_csv, to_json, vn_date
+from .common import agency_cell, iso, md_cell, md_table, to_csv, vn_date
 
 OPEN_BUCKETS = (Bucket.OVERDUE, Bucket.DUE, Bucket.UPCOMING, Bucket.NO_FIXED_DEADLINE)
 
@@ -255,7 +255,8 @@ def record(item: Item) -> dict[str, Any]:
     }
 
 
-def due_json(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> str:
+def due_value(plan: Plan, sched: Schedule, show_done: bool) -> dict[str, Any]:
+    """What `cchc due --format json` writes."""
     wanted = sched.agency
     counts = sched.counts()
     buckets = shown_buckets(show_done)
@@ -280,7 +281,7 @@ def due_json(plan: Plan, sched: Schedule, lang: str, show_done: bool) -> str:
     }
     for bucket in buckets:
         value[bucket.value] = [record(i) for i in sched.bucket(bucket)]
-    return to_json(value)
+    return value
 
 
 # The fields of `cchc due --format json`, nested objects flattened (progress.status, …), with

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 
 from ..i18n import tr
 from ..model import AgencyRef, Plan, Task
-from .common import agency_cell, md_table, task_record, to_csv, to_json, vn_date
+from .common import agency_cell, json_bytes, md_table, task_record, to_csv, to_json, vn_date
 
 # The fields of `cchc list --format json`, in that order; nested values are JSON in their cell.
 LIST_COLUMNS = (
@@ -26,8 +26,8 @@ LIST_COLUMNS = (
 )
 
 
-def list_json(plan: Plan, tasks: Sequence[Task], lang: str) -> str:
-    return to_json([task_record(t) for t in tasks])
+def list_json(tasks: Sequence[Task]) -> bytes:
+    return json_bytes([task_record(t) for t in tasks])
 
 
 def list_csv(plan: Plan, tasks: Sequence[Task], lang: str) -> str:
