@@ -847,3 +847,31 @@ def test_parse_day_first_refuses_partial_dates(text: str, reason: str) -> None:
     with pytest.raises(BadDate) as caught:
         parse_day_first(text)
     assert caught.value.reason == reason
+
+
+def test_the_collector_is_paused_for_the_command_and_on_again_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The loaded plan and what is drawn from it make no cyclic garbage, so the collector waits
+    until the command ends (0.8 s of 7.4 s on 100k tasks); then it is on again, even when the
+    command failed, for whatever else the process runs."""
+    import gc
+
+    from cchc.render import due_table
+
+    seen: list[bool] = []
+    real = due_table.due_table
+
+    def spy(*args: Any, **kwargs: Any) -> str:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(due_table, "due_table", spy)
+    assert gc.isenabled()
+    result = invoke(["due", "--quarter", "IV/2023"])
+    assert result.exit_code == 0, result.output
+    assert seen == [False]
+    assert gc.isenabled()
+    broken = invoke(["due", "--quarter", "IV/2023", "--file", str(TESTS / "broken" / "missing")])
+    assert broken.exit_code == 2
+    assert gc.isenabled()
