@@ -10,7 +10,6 @@ import os
 import stat
 import sys
 import time
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -206,11 +205,15 @@ def read_plans() -> dict[str, tuple[int, int] | None]:
 
 
 # --- read, parse, build, check -----------------------------------------------------------------
-@dataclass
 class Loaded:
-    document: Document
-    plan: Plan | None
-    problems: list[Problem]
+    """A file read, parsed, built and checked: its plan is None when it could not be built."""
+
+    __slots__ = ("document", "plan", "problems")
+
+    def __init__(self, document: Document, plan: Plan | None, problems: list[Problem]) -> None:
+        self.document = document
+        self.plan = plan
+        self.problems = problems
 
 
 def load(path: Path, today: date | None = None, *, use_libyaml: bool = True) -> Loaded:

@@ -7,7 +7,6 @@ check can point at the line that caused it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from typing import NamedTuple
@@ -193,18 +192,25 @@ class Registry:
         return agency.member_of if agency else ()
 
 
-@dataclass(frozen=True)
 class Plan:
-    version: int
-    info: PlanInfo
-    registry: Registry
-    sections: tuple[Section, ...]
-    _index: dict[str, Task] = field(default_factory=dict, compare=False, repr=False)
+    """The whole plan. Built once per file and never changed (nothing assigns to it)."""
 
-    def __post_init__(self) -> None:
-        for section in self.sections:
+    __slots__ = ("_index", "info", "registry", "sections", "version")
+
+    def __init__(
+        self, version: int, info: PlanInfo, registry: Registry, sections: tuple[Section, ...]
+    ) -> None:
+        self.version = version
+        self.info = info
+        self.registry = registry
+        self.sections = sections
+        self._index: dict[str, Task] = {}
+        for section in sections:
             for task in section.tasks:
                 self._index.setdefault(task.id, task)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(version={self.version}, info={self.info!r}, …)"
 
     @property
     def tasks(self) -> Iterator[Task]:

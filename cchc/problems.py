@@ -7,7 +7,6 @@ CLI stays free of language choices.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
@@ -457,12 +456,11 @@ def _localise(args: dict[str, str], lang: str) -> dict[str, str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     path: str
     span: Span
     code: str
-    args: tuple[tuple[str, str], ...] = field(default=())
+    args: tuple[tuple[str, str], ...] = ()
     severity: Severity | None = None  # None: the catalogue's default
 
     @property

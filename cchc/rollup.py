@@ -11,7 +11,6 @@ one shown), and what cannot be one agency is an R001 problem located in the late
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from .model import Agency, AgencyRef, Plan, PlanInfo, Registry, Section, Task
@@ -29,7 +28,6 @@ class Member(NamedTuple):
     plan: Plan
 
 
-@dataclass(frozen=True)
 class RollupPlan(Plan):
     """A Plan whose ids carry lowercase plan keys: look-ups ignore case instead of upper-casing
     the query (Plan.task and Plan.section upper-case it, which would miss 'cds/VII')."""

@@ -21,7 +21,6 @@ import codecs
 import gc
 import itertools
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -75,32 +74,75 @@ def value_budget(size: int) -> int:
     return VALUES_FREE + size // BYTES_PER_VALUE
 
 
-@dataclass(slots=True)
+# The node classes are written out rather than dataclasses: cchc defines no dataclass on its
+# start-up path, as each costs 0.2-0.4 ms to define and the dataclasses module 0.5 ms to import.
 class Scalar:
     # _TreeBuilder.run sets these fields one by one, without __init__: a new one must be set
     # there too
-    value: str | None  # None: an empty or null plain value
-    span: Span
-    quoted: bool = False
-    refused: bool = False  # an alias or tagged value already reported; skip further checks
-
+    __slots__ = ("quoted", "refused", "span", "value")
     kind = "scalar"
 
+    def __init__(
+        self, value: str | None, span: Span, quoted: bool = False, refused: bool = False
+    ) -> None:
+        self.value = value  # None: an empty or null plain value
+        self.span = span
+        self.quoted = quoted
+        self.refused = refused  # an alias or tagged value already reported; skip further checks
 
-@dataclass(slots=True)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Scalar):
+            return NotImplemented
+        return (self.value, self.span, self.quoted, self.refused) == (
+            other.value,
+            other.span,
+            other.quoted,
+            other.refused,
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        flags = f"quoted={self.quoted}, refused={self.refused}"
+        return f"Scalar({self.value!r}, {self.span!r}, {flags})"
+
+
 class Seq:
-    span: Span
-    items: list[Node] = field(default_factory=list)
-
+    __slots__ = ("items", "span")
     kind = "list"
 
+    def __init__(self, span: Span, items: list[Node] | None = None) -> None:
+        self.span = span
+        self.items: list[Node] = [] if items is None else items
 
-@dataclass(slots=True)
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Seq):
+            return NotImplemented
+        return self.span == other.span and self.items == other.items
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"Seq({self.span!r}, {self.items!r})"
+
+
 class Map:
-    span: Span
-    entries: list[tuple[Scalar, Node]] = field(default_factory=list)
-
+    __slots__ = ("entries", "span")
     kind = "mapping"
+
+    def __init__(self, span: Span, entries: list[tuple[Scalar, Node]] | None = None) -> None:
+        self.span = span
+        self.entries: list[tuple[Scalar, Node]] = [] if entries is None else entries
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Map):
+            return NotImplemented
+        return self.span == other.span and self.entries == other.entries
+
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __repr__(self) -> str:
+        return f"Map({self.span!r}, {self.entries!r})"
 
     def get(self, key: str) -> Node | None:
         for k, v in self.entries:
@@ -154,17 +196,31 @@ class LineIndex:
         return start + column - 1
 
 
-@dataclass(slots=True)
 class Document:
-    path: str
-    text: str  # the decoded text; "" when it could not be decoded
-    root: Node | None
-    problems: list[Problem]
-    loader: str = ""  # "libyaml" or "python"
-    _lines: LineIndex | None = field(default=None, repr=False, compare=False)
-    # The scalars validate.text_is_clean must look at, collected while parsing (in file
-    # order); None: not collected, the rule walks the tree.
-    text_suspects: list[Scalar] | None = field(default=None, repr=False, compare=False)
+    __slots__ = ("_lines", "loader", "path", "problems", "root", "text", "text_suspects")
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        root: Node | None,
+        problems: list[Problem],
+        loader: str = "",
+        lines: LineIndex | None = None,
+        text_suspects: list[Scalar] | None = None,
+    ) -> None:
+        self.path = path
+        self.text = text  # the decoded text; "" when it could not be decoded
+        self.root = root
+        self.problems = problems
+        self.loader = loader  # "libyaml" or "python"
+        self._lines = lines
+        # The scalars validate.text_is_clean must look at, collected while parsing (in file
+        # order); None: not collected, the rule walks the tree.
+        self.text_suspects = text_suspects
+
+    def __repr__(self) -> str:
+        return f"Document({self.path!r}, root={self.root!r}, problems={self.problems!r})"
 
     @property
     def lines(self) -> LineIndex:

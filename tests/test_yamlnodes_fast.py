@@ -7,7 +7,6 @@ rules out. Each shortcut is checked here against the slow way it replaces.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import pickle
 import re
@@ -47,7 +46,9 @@ def clean_text_problems(doc: Document) -> tuple[list[Problem], list[Problem]]:
     """text_is_clean over the collected scalars, and over a walk of the tree."""
     plan: Any = None  # the rule reads only the document
     collected = list(text_is_clean(Context(doc, plan, None)))
-    walked = list(text_is_clean(Context(dataclasses.replace(doc, text_suspects=None), plan, None)))
+    suspects, doc.text_suspects = doc.text_suspects, None  # as if the parser collected none
+    walked = list(text_is_clean(Context(doc, plan, None)))
+    doc.text_suspects = suspects
     return sorted(collected, key=Problem.sort_key), sorted(walked, key=Problem.sort_key)
 
 
