@@ -78,6 +78,18 @@ def check_lang(value: str | None) -> str:
     return lang
 
 
+def check_usage(
+    lang_opt: str | None, output_format: str, formats: Sequence[str], role: str | None = None
+) -> str:
+    """--lang, --format and (where the command has it) --role, before anything is read: a
+    usage error exits 2 at once. The language of the messages."""
+    lang = check_lang(lang_opt)
+    check_choice(output_format, formats, lang)
+    if role is not None:
+        check_role(role, lang)
+    return lang
+
+
 def today() -> date:
     """The only read of the clock in cchc."""
     return date.today()

@@ -8,8 +8,7 @@ import typer
 
 from ..cliutil import (
     bilingual,
-    check_choice,
-    check_lang,
+    check_usage,
     checked,
     fail,
     out,
@@ -92,8 +91,7 @@ def register(app: typer.Typer, lang: str) -> None:
         from ..load import display_path
         from ..render import changes as render
 
-        lang_ = check_lang(lang_opt)
-        check_choice(output_format, CHANGES_FORMATS, lang_)
+        lang_ = check_usage(lang_opt, output_format, CHANGES_FORMATS)
         revs = list(revisions or [])
         if old_file is not None or new_file is not None:
             if old_file is None or new_file is None or revs or plan is not None:

@@ -8,6 +8,7 @@ import typer
 from ..cliutil import (
     check_choice,
     check_lang,
+    check_usage,
     emit,
     fail,
     open_plan,
@@ -106,8 +107,7 @@ def register(app: typer.Typer, lang: str) -> None:
     ) -> None:
         from ..render import tasks as render_tasks
 
-        lang_ = check_lang(lang_opt)
-        check_choice(output_format, LIST_FORMATS, lang_)
+        lang_ = check_usage(lang_opt, output_format, LIST_FORMATS)
         plan = require_plans(plans, file, lang_)
         tasks = select_tasks(plan, section, lang_)
         if output_format == "json":
@@ -127,8 +127,7 @@ def register(app: typer.Typer, lang: str) -> None:
     ) -> None:
         from ..render import tasks as render_tasks
 
-        lang_ = check_lang(lang_opt)
-        check_choice(output_format, ("text", "json"), lang_)
+        lang_ = check_usage(lang_opt, output_format, ("text", "json"))
         plan = require_plan(file, lang_)
         task = plan.task(task_id)
         if task is None:

@@ -6,9 +6,7 @@ import typer
 
 from ..cliutil import (
     agency_filter,
-    check_choice,
-    check_lang,
-    check_role,
+    check_usage,
     emit,
     fail,
     out,
@@ -46,9 +44,7 @@ def register(app: typer.Typer, lang: str) -> None:
     ) -> None:
         from ..schedule import State, parse_states, schedule
 
-        lang_ = check_lang(lang_opt)
-        check_choice(output_format, DUE_FORMATS, lang_)
-        check_role(role, lang_)
+        lang_ = check_usage(lang_opt, output_format, DUE_FORMATS, role)
         if ahead < 0:
             fail(tr("due.bad_ahead", lang_, value=ahead), lang_)
         states: frozenset[State] | None = None

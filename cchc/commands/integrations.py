@@ -5,7 +5,14 @@ from typing import Annotated
 
 import typer
 
-from ..cliutil import agency_filter, check_choice, check_lang, check_role, emit, fail, select_tasks
+from ..cliutil import (
+    agency_filter,
+    check_lang,
+    check_usage,
+    emit,
+    fail,
+    select_tasks,
+)
 from ..i18n import tr
 from ..rollup_load import plans_argument, require_plans
 from . import command, param
@@ -43,9 +50,7 @@ def register(app: typer.Typer, lang: str) -> None:
         from ..agencies import links
         from ..render.ics import calendar
 
-        lang_ = check_lang(lang_opt)
-        check_choice(output_format, EXPORT_FORMATS, lang_)
-        check_role(role, lang_)
+        lang_ = check_usage(lang_opt, output_format, EXPORT_FORMATS, role)
         if output_format == "xlsx":
             from .forms import export_form
 

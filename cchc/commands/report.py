@@ -7,9 +7,7 @@ import typer
 from ..cliutil import (
     agency_filter,
     bilingual,
-    check_choice,
-    check_lang,
-    check_role,
+    check_usage,
     emit,
     fail,
     out,
@@ -84,9 +82,7 @@ def register(app: typer.Typer, lang: str) -> None:
         from ..report import build_report
         from ..schedule import schedule
 
-        lang_ = check_lang(lang_opt)
-        check_choice(output_format, REPORT_FORMATS, lang_)
-        check_role(role, lang_)
+        lang_ = check_usage(lang_opt, output_format, REPORT_FORMATS, role)
         if charts and output_format not in ("docx", "html"):
             fail(tr("report.charts_format", lang_, fmt=output_format), lang_)
         if output_format == "docx" and output in (None, "-"):
@@ -158,8 +154,7 @@ def register(app: typer.Typer, lang: str) -> None:
         from ..render import agencies as render_agencies
         from ..schedule import schedule
 
-        lang_ = check_lang(lang_opt)
-        check_choice(output_format, AGENCY_FORMATS, lang_)
+        lang_ = check_usage(lang_opt, output_format, AGENCY_FORMATS)
         reference = reference_from(quarter, as_of, lang_)
         plan = require_plans(plans, file, lang_)
         rows = render_agencies.agency_rows(plan, schedule(plan, reference, 1))
